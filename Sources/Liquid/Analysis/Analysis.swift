@@ -1,0 +1,91 @@
+/// What a template uses, with positions: the preview server builds sample-data scaffolds and
+/// "unknown variable" hints from it.
+public struct Analysis: Sendable {
+    public struct Use: Sendable, Equatable {
+        public let name: String
+        public let line: Int
+        public let column: Int
+    }
+
+    /// Variable paths read by the template, as written (`customer.name`, `items[0]`), excluding
+    /// names the template itself assigns or loops over.
+    public private(set) var variables: [Use] = []
+    public private(set) var filters: [Use] = []
+    public private(set) var tags: [Use] = []
+    /// Partials named by `render` and `include` with a literal name.
+    public private(set) var partials: [Use] = []
+    /// Names the template defines (assign, capture, loop variables, increment counters).
+    public private(set) var locals: Set<String> = []
+
+    let source: [UInt8]
+
+    init(source: [UInt8]) { self.source = source }
+
+    /// The root names of `variables`, each once, in first-use order.
+    public var globalNames: [String] {
+        var seen = Set<String>()
+        return variables.compactMap { use in
+            let root = String(use.name.prefix { $0 != "." && $0 != "[" })
+            return seen.insert(root).inserted ? root : nil
+        }
+    }
+
+    func position(_ offset: Int) -> (Int, Int) {
+        var line = 1, lineStart = 0
+        for i in 0..<min(offset, source.count) where source[i] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = i + 1
+        }
+        let column = String(decoding: source[lineStart..<min(offset, source.count)], as: UTF8.self).count + 1
+        return (line, column)
+    }
+
+    public mutating func addVariable(_ path: VariablePath) {
+        if case .key(let root) = path.root, locals.contains(root) { return }
+        let (l, c) = position(path.offset)
+        variables.append(Use(name: path.description, line: l, column: c))
+        for segment in path.segments { if case .dynamic(let e) = segment { add(e) } }
+    }
+
+    public mutating func addFilter(_ name: String, at offset: Int) {
+        let (l, c) = position(offset)
+        filters.append(Use(name: name, line: l, column: c))
+    }
+
+    public mutating func addTag(_ name: String, at offset: Int) {
+        let (l, c) = position(offset)
+        tags.append(Use(name: name, line: l, column: c))
+    }
+
+    public mutating func addPartial(_ name: String, at offset: Int) {
+        let (l, c) = position(offset)
+        partials.append(Use(name: name, line: l, column: c))
+    }
+
+    public mutating func defineLocal(_ name: String) { locals.insert(name) }
+
+    public mutating func add(_ expression: Expression) {
+        switch expression {
+        case .variable(let p): addVariable(p)
+        case .range(let a, let b): add(a); add(b)
+        default: break
+        }
+    }
+
+    public mutating func add(_ filtered: FilteredExpression) {
+        add(filtered.base)
+        for f in filtered.filters {
+            addFilter(f.name, at: f.offset)
+            for a in f.arguments { add(a) }
+            for (_, a) in f.keywordArguments { add(a) }
+        }
+    }
+
+    public mutating func add(_ condition: Condition) {
+        switch condition {
+        case .test(let e): add(e)
+        case .comparison(let a, _, let b): add(a); add(b)
+        case .and(let a, let b), .or(let a, let b): add(a); add(b)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// Everything that shapes how templates parse and render: tags, filters, modes, limits and where
+/// partials come from. A value type: configure it, then parse templates with it.
+public struct Environment: Sendable {
+    public var tags: [String: TagDefinition]
+    public var filters: [String: FilterDefinition]
+    public var errorMode: ErrorMode = .lax
+    /// Undefined variables raise instead of rendering as nothing.
+    public var strictVariables = false
+    /// Unknown filters raise instead of passing their input through.
+    public var strictFilters = false
+    public var renderErrors: RenderErrorPolicy = .inline
+    public var limits = Limits()
+    /// Where `include` and `render` find partials; nil means no partials exist.
+    public var loader: (any TemplateLoader)?
+    /// Whether `include` is allowed (Knock's flavour refuses it; standard Liquid keeps it).
+    public var allowsInclude = true
+
+    /// An environment with every standard Shopify Liquid tag and filter.
+    public init() {
+        tags = StandardTags.all
+        filters = StandardFilters.all
+    }
+
+    public mutating func register(_ tag: TagDefinition) { tags[tag.name] = tag }
+    public mutating func register(_ filter: FilterDefinition) { filters[filter.name] = filter }
+
+    /// Parse a template. Throws a located `LiquidError` for bad markup.
+    public func parse(_ source: String, name: String? = nil) throws -> Template {
+        try Template(source: Array(source.utf8), name: name, environment: self)
+    }
+}

@@ -1,0 +1,3 @@
+enum ArrayFilters {
+    static let all: [FilterDefinition] = []
+}

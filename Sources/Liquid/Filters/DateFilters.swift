@@ -1,0 +1,3 @@
+enum DateFilters {
+    static let all: [FilterDefinition] = []
+}

@@ -1,0 +1,51 @@
+/// The arguments a filter receives after its input: `| f: a, b, key: c`.
+public struct FilterArguments: Sendable {
+    public let positional: [Value]
+    public let keywords: [(String, Value)]
+
+    public init(_ positional: [Value] = [], keywords: [(String, Value)] = []) {
+        self.positional = positional
+        self.keywords = keywords
+    }
+
+    @inlinable public var count: Int { positional.count }
+
+    /// The positional argument at `index`, or nil when it was not given.
+    @inlinable public subscript(index: Int) -> Value? {
+        index < positional.count ? positional[index] : nil
+    }
+
+    public func keyword(_ name: String) -> Value? {
+        keywords.last(where: { $0.0 == name })?.1
+    }
+}
+
+public typealias FilterFunction = @Sendable (_ input: Value, _ arguments: FilterArguments, _ context: RenderContext) throws -> Value
+
+/// A filter as the environment knows it: its name, how many arguments it takes, and its function.
+/// Arity is checked before the call, with Ruby's message (`given 1, expected 2`; the input counts).
+public struct FilterDefinition: Sendable {
+    public let name: String
+    public let minArguments: Int
+    public let maxArguments: Int
+    /// Whether keyword arguments are understood (Ruby passes them as one trailing hash argument).
+    public let acceptsKeywords: Bool
+    public let function: FilterFunction
+
+    public init(_ name: String, arguments: ClosedRange<Int> = 0...0, keywords: Bool = false, _ function: @escaping FilterFunction) {
+        self.name = name
+        self.minArguments = arguments.lowerBound
+        self.maxArguments = arguments.upperBound
+        self.acceptsKeywords = keywords
+        self.function = function
+    }
+
+    func checkArity(_ arguments: FilterArguments) throws {
+        // Ruby counts keyword arguments as one extra positional hash unless the filter takes them.
+        let given = arguments.count + (arguments.keywords.isEmpty || acceptsKeywords ? 0 : 1)
+        guard given < minArguments || given > maxArguments else { return }
+        let expected = minArguments == maxArguments ? "\(minArguments + 1)"
+            : maxArguments == Int.max ? "\(minArguments + 1)+" : "\(minArguments + 1)..\(maxArguments + 1)"
+        throw LiquidError.argument("wrong number of arguments (given \(given + 1), expected \(expected))")
+    }
+}

@@ -1,0 +1,3 @@
+enum HTMLFilters {
+    static let all: [FilterDefinition] = []
+}

@@ -1,0 +1,3 @@
+enum MathFilters {
+    static let all: [FilterDefinition] = []
+}

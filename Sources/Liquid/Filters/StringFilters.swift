@@ -1,0 +1,3 @@
+enum StringFilters {
+    static let all: [FilterDefinition] = []
+}

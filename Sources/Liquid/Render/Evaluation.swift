@@ -1,0 +1,196 @@
+extension RenderContext {
+    /// The value of an expression.
+    public func evaluate(_ expression: Expression) throws -> Value {
+        switch expression {
+        case .literal(let v): return v
+        case .variable(let path): return try lookup(path)
+        case .empty, .blank: return .string("")
+        case .range(let lo, let hi):
+            let a = try evaluate(lo), b = try evaluate(hi)
+            guard let lower = RangeBound.integer(a), let upper = RangeBound.integer(b) else {
+                throw LiquidError.argument("invalid range: \(a.rubyTypeName)..\(b.rubyTypeName)")
+            }
+            return .range(lower: lower, upper: upper)
+        }
+    }
+
+    /// The value of an expression and its filters, applied left to right.
+    public func evaluate(_ filtered: FilteredExpression) throws -> Value {
+        var value = try evaluate(filtered.base)
+        for call in filtered.filters {
+            value = try apply(call, to: value)
+        }
+        return value
+    }
+
+    func apply(_ call: FilterCall, to input: Value) throws -> Value {
+        guard let definition = call.definition else {
+            if environment.strictFilters {
+                throw LiquidError(.undefinedFilter, "undefined filter \(call.name)", offset: call.offset)
+            }
+            return input
+        }
+        var positional: [Value] = []
+        positional.reserveCapacity(call.arguments.count)
+        for a in call.arguments { positional.append(try evaluate(a)) }
+        var keywords: [(String, Value)] = []
+        for (k, a) in call.keywordArguments { keywords.append((k, try evaluate(a))) }
+        let arguments = FilterArguments(positional, keywords: keywords)
+        do {
+            try definition.checkArity(arguments)
+            return try definition.function(input.resolvedDrop, arguments, self)
+        } catch var e as LiquidError {
+            if e.offset == nil { e.offset = call.offset }
+            throw e
+        }
+    }
+
+    /// Follow a variable path from its root.
+    public func lookup(_ path: VariablePath) throws -> Value {
+        var value: Value
+        switch path.root {
+        case .key(let name):
+            guard let v = resolve(name) else { return try undefined(path.description, at: path.offset) }
+            value = v
+        case .index:
+            return try undefined(path.description, at: path.offset)
+        case .dynamic(let e):
+            let key = try evaluate(e)
+            guard case .string(let name) = key, let v = resolve(name) else {
+                return try undefined(path.description, at: path.offset)
+            }
+            value = v
+        }
+        for segment in path.segments {
+            let next: Value?
+            switch segment {
+            case .key(let k): next = Self.property(of: value, key: k)
+            case .index(let i): next = Self.element(of: value, index: i)
+            case .dynamic(let e):
+                switch try evaluate(e) {
+                case .string(let k): next = Self.property(of: value, key: k)
+                case .int(let i): next = Self.element(of: value, index: i)
+                case .double(let d) where d.isFinite: next = Self.element(of: value, index: Int(d))
+                default: next = nil
+                }
+            }
+            guard let next else { return try undefined(path.description, at: path.offset) }
+            value = next
+        }
+        return value
+    }
+
+    private func undefined(_ name: String, at offset: Int) throws -> Value {
+        if environment.strictVariables {
+            throw LiquidError(.undefinedVariable, "undefined variable \(name)", offset: offset)
+        }
+        return .nil
+    }
+
+    /// `value.key`: an object's key, a drop's property, or the special `size`, `first`, `last`.
+    public static func property(of value: Value, key: String) -> Value? {
+        switch value {
+        case .object(let o):
+            if let v = o[key] { return v }
+            switch key {
+            case "size": return .int(o.count)
+            case "first":
+                // Ruby's Hash#first: the first [key, value] pair.
+                guard let k = o.keys.first else { return nil }
+                return .array([.string(k), o.values[0]])
+            default: return nil
+            }
+        case .array(let a):
+            switch key {
+            case "size": return .int(a.count)
+            case "first": return a.first
+            case "last": return a.last
+            default: return nil
+            }
+        case .range(let lo, let hi):
+            switch key {
+            case "size": return .int(max(0, hi - lo + 1))
+            case "first": return .int(lo)
+            case "last": return .int(hi)
+            default: return nil
+            }
+        case .string(let s):
+            return key == "size" ? .int(s.count) : nil
+        case .drop(let d):
+            if let v = d.value(forKey: key) { return v }
+            return property(of: d.toLiquidValue(), key: key)
+        default:
+            return nil
+        }
+    }
+
+    /// `value[i]`: an array element (negative counts from the end).
+    public static func element(of value: Value, index i: Int) -> Value? {
+        switch value {
+        case .array(let a):
+            let j = i < 0 ? a.count + i : i
+            return j >= 0 && j < a.count ? a[j] : nil
+        case .range(let lo, let hi):
+            let count = max(0, hi - lo + 1)
+            let j = i < 0 ? count + i : i
+            return j >= 0 && j < count ? .int(lo + j) : nil
+        case .object(let o):
+            return o[String(i)]
+        case .drop(let d):
+            return element(of: d.toLiquidValue(), index: i)
+        default:
+            return nil
+        }
+    }
+
+    // MARK: Conditions
+
+    public func evaluate(_ condition: Condition) throws -> Bool {
+        switch condition {
+        case .test(let e):
+            return try evaluate(e).isTruthy
+        case .and(let a, let b):
+            return try evaluate(a) && evaluate(b)
+        case .or(let a, let b):
+            return try evaluate(a) || evaluate(b)
+        case .comparison(let l, let op, let r):
+            return try compare(l, op, r)
+        }
+    }
+
+    private func compare(_ l: Expression, _ op: ComparisonOperator, _ r: Expression) throws -> Bool {
+        // `empty` and `blank` are tests, not values: `x == empty` asks whether x is empty.
+        if let special = Self.specialTest(l) {
+            if Self.specialTest(r) != nil { return op == .notEqual }
+            return try Self.applySpecial(special, op, evaluate(r))
+        }
+        if let special = Self.specialTest(r) {
+            return try Self.applySpecial(special, op, evaluate(l))
+        }
+        let a = try evaluate(l).resolvedDrop, b = try evaluate(r).resolvedDrop
+        switch op {
+        case .equal: return a.liquidEquals(b)
+        case .notEqual: return !a.liquidEquals(b)
+        case .contains: return a.liquidContains(b)
+        case .lessThan, .greaterThan, .lessOrEqual, .greaterOrEqual:
+            return try a.liquidCompare(b, op)
+        }
+    }
+
+    private static func specialTest(_ e: Expression) -> Expression? {
+        switch e {
+        case .empty, .blank: return e
+        default: return nil
+        }
+    }
+
+    private static func applySpecial(_ special: Expression, _ op: ComparisonOperator, _ v: Value) -> Bool {
+        let matches: Bool
+        if case .blank = special { matches = v.resolvedDrop.isBlank } else { matches = v.resolvedDrop.isEmptyValue }
+        switch op {
+        case .equal: return matches
+        case .notEqual: return !matches
+        default: return false
+        }
+    }
+}

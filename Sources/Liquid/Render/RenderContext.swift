@@ -1,0 +1,127 @@
+/// The state of one render: variables in their scopes, loop interrupts, counters, limits.
+/// Created per render (never shared between threads); `render` partials get an isolated child
+/// that shares only the globals and the per-render `RenderSession`.
+public final class RenderContext {
+    public let environment: Environment
+    /// Per-render state shared with isolated children: limits counters, partial cache, warnings.
+    public let session: RenderSession
+    /// Data visible everywhere, including inside `render` partials (Shopify's static environments).
+    public let globals: LiquidObject
+    /// Data visible to this template but not to `render` partials; also where `increment` and
+    /// `decrement` keep their counters (Shopify's first environment).
+    var locals: [String: Value]
+    /// `scopes[0]` holds the template's assigns; loops and `include` push scopes above it.
+    var scopes: [[String: Value]]
+    /// Set by `break`/`continue`; blocks stop rendering until the enclosing loop clears it.
+    var interrupt: Interrupt = .none
+    /// State of `cycle`, `ifchanged` and `for ... offset: continue` (Shopify's registers).
+    var registers: Registers
+    /// Partials entered to reach this context, outermost first.
+    var partialChain: [String]
+    /// The template being rendered, for locating errors.
+    var templateSource: [UInt8]
+    var templateName: String?
+
+    enum Interrupt { case none, breakLoop, continueLoop }
+
+    init(environment: Environment, session: RenderSession, globals: LiquidObject, locals: [String: Value],
+         templateSource: [UInt8], templateName: String?, partialChain: [String] = [], registers: Registers = Registers())
+    {
+        self.environment = environment
+        self.session = session
+        self.globals = globals
+        self.locals = locals
+        self.scopes = [[:]]
+        self.registers = registers
+        self.partialChain = partialChain
+        self.templateSource = templateSource
+        self.templateName = templateName
+    }
+
+    /// A context for a `render` partial: same globals and session, nothing else.
+    func isolatedChild(source: [UInt8], name: String) -> RenderContext {
+        RenderContext(environment: environment, session: session, globals: globals, locals: [:],
+                      templateSource: source, templateName: name, partialChain: partialChain + [name])
+    }
+
+    // MARK: Variables
+
+    /// Find a top-level name: innermost scope first, then locals, then globals.
+    @inline(__always)
+    func resolve(_ name: String) -> Value? {
+        var i = scopes.count - 1
+        while i >= 0 {
+            if let v = scopes[i][name] { return v }
+            i -= 1
+        }
+        if let v = locals[name] { return v }
+        return globals[name]
+    }
+
+    /// `assign` and `capture` write to the template's outermost scope, so they outlive loops.
+    public func assign(_ name: String, _ value: Value) {
+        scopes[0][name] = value
+    }
+
+    func pushScope(_ scope: [String: Value] = [:]) {
+        scopes.append(scope)
+    }
+
+    func popScope() { scopes.removeLast() }
+
+    /// Set a name in the innermost scope (loop variables, `include ... with`).
+    func setLocal(_ name: String, _ value: Value) {
+        scopes[scopes.count - 1][name] = value
+    }
+
+    // MARK: Errors
+
+    /// Attach this template's location to an error raised by a node, then either throw it or
+    /// write it inline, as the environment's policy says.
+    func handle(_ error: LiquidError, at offset: Int, into out: inout OutputBuffer) throws {
+        var e = error
+        if e.offset == nil { e.offset = offset }
+        e.locate(in: templateSource, name: templateName)
+        if e.partialChain.isEmpty { e.partialChain = partialChain }
+        if environment.renderErrors == .raise || e.kind == .limit || e.kind == .syntax && environment.errorMode == .strict {
+            throw e
+        }
+        out.append(e.liquidMessage)
+    }
+
+    /// Count loop iterations against the render's limit.
+    @inline(__always)
+    func countIterations(_ n: Int) throws {
+        session.loopIterations &+= n
+        if session.loopIterations > environment.limits.maxLoopIterations {
+            throw LiquidError.limit("loop iterations exceeded the limit of \(environment.limits.maxLoopIterations) (maxLoopIterations)")
+        }
+    }
+
+    @inline(__always)
+    func checkOutput(_ out: OutputBuffer) throws {
+        if out.count > environment.limits.maxOutputBytes {
+            throw LiquidError.limit("output exceeded the limit of \(environment.limits.maxOutputBytes) bytes (maxOutputBytes)")
+        }
+    }
+}
+
+/// State one render shares with every partial it renders.
+public final class RenderSession {
+    var loopIterations = 0
+    /// Partials parsed during this render, by name.
+    var partials: [String: Template] = [:]
+    /// Frozen "now" for `date: "now"`; nil reads the clock.
+    public var now: Double?
+    /// Warnings a caller may want to show (e.g. a missing translation); never affect output.
+    public var warnings: [String] = []
+
+    public init(now: Double? = nil) { self.now = now }
+}
+
+/// Shopify's registers: per-render memory of `cycle`, `ifchanged` and `offset: continue`.
+struct Registers {
+    var cycles: [String: Int] = [:]
+    var forOffsets: [String: Int] = [:]
+    var lastIfchanged: String? = nil
+}

@@ -1,0 +1,77 @@
+/// A compiled expression: literals are folded into values, paths pre-split into segments.
+public indirect enum Expression: Sendable {
+    case literal(Value)
+    case variable(VariablePath)
+    case range(Expression, Expression)
+    /// The special `empty` literal: equal to "", [] and {}; renders as "".
+    case empty
+    /// The special `blank` literal: equal to nil, false, "", whitespace, [] and {}; renders as "".
+    case blank
+}
+
+/// A variable reference `a.b[0][c]`: a root and the segments below it.
+public struct VariablePath: Sendable {
+    public enum Segment: Sendable {
+        case key(String)
+        case index(Int)
+        /// `[expr]`: the key is the value of an expression at render time.
+        case dynamic(Expression)
+    }
+
+    /// The root: usually `.key(name)`; `.dynamic` for `[expr]` at top level.
+    public var root: Segment
+    public var segments: [Segment]
+    /// Byte offset in the template source, for errors and static analysis.
+    public var offset: Int
+
+    /// The path as written, for error messages and analysis (`a.b[0]`).
+    public var description: String {
+        var text = Self.describe(root, first: true)
+        for s in segments { text += Self.describe(s, first: false) }
+        return text
+    }
+
+    static func describe(_ s: Segment, first: Bool) -> String {
+        switch s {
+        case .key(let k): return first ? k : "." + k
+        case .index(let i): return "[\(i)]"
+        case .dynamic: return "[…]"
+        }
+    }
+}
+
+/// `| name: arg, key: value` — resolved to its function when the template is parsed.
+public struct FilterCall: Sendable {
+    public let name: String
+    /// nil when the environment has no such filter (lax mode passes the input through).
+    let definition: FilterDefinition?
+    public let arguments: [Expression]
+    public let keywordArguments: [(String, Expression)]
+    public let offset: Int
+}
+
+/// An expression followed by filters: what `{{ }}`, `echo` and `assign` hold.
+public struct FilteredExpression: Sendable {
+    public var base: Expression
+    public var filters: [FilterCall]
+    public var offset: Int
+
+    public init(base: Expression, filters: [FilterCall] = [], offset: Int = 0) {
+        self.base = base
+        self.filters = filters
+        self.offset = offset
+    }
+}
+
+public enum ComparisonOperator: String, Sendable {
+    case equal = "==", notEqual = "!=", lessThan = "<", greaterThan = ">"
+    case lessOrEqual = "<=", greaterOrEqual = ">=", contains
+}
+
+/// An `if`/`unless`/`elsif` condition. `and`/`or` group right to left, as Shopify Liquid does.
+public indirect enum Condition: Sendable {
+    case test(Expression)
+    case comparison(Expression, ComparisonOperator, Expression)
+    case and(Condition, Condition)
+    case or(Condition, Condition)
+}

@@ -1,0 +1,270 @@
+/// Recursive-descent parser over the expression tokens of one tag or output.
+/// In lax mode it tolerates what Shopify's lax parser tolerates (trailing junk after an output's
+/// expression, stray commas); in strict mode those are syntax errors.
+public struct ExpressionParser {
+    let source: [UInt8]
+    var tokens: [ExprToken]
+    var position = 0
+    let mode: ErrorMode
+    let filters: [String: FilterDefinition]
+
+    init(source: [UInt8], range: Range<Int>, mode: ErrorMode, filters: [String: FilterDefinition]) {
+        self.source = source
+        self.tokens = ExpressionLexer.tokenize(source, range)
+        self.mode = mode
+        self.filters = filters
+    }
+
+    // MARK: Token access
+
+    var current: ExprToken { tokens[position] }
+    var peekNext: ExprToken { tokens[min(position + 1, tokens.count - 1)] }
+    var atEnd: Bool { current.kind == .end }
+
+    func text(_ token: ExprToken) -> String { String(decoding: source[token.range], as: UTF8.self) }
+
+    func isWord(_ word: String, _ token: ExprToken? = nil) -> Bool {
+        let t = token ?? current
+        guard t.kind == .identifier, t.range.count == word.utf8.count else { return false }
+        return source[t.range].elementsEqual(word.utf8)
+    }
+
+    mutating func advance() { if position < tokens.count - 1 { position += 1 } }
+
+    @discardableResult
+    mutating func expect(_ kind: ExprToken.Kind, _ what: String) throws -> ExprToken {
+        let t = current
+        guard t.kind == kind else { throw unexpected(expected: what) }
+        advance()
+        return t
+    }
+
+    mutating func consume(_ kind: ExprToken.Kind) -> Bool {
+        if current.kind == kind { advance(); return true }
+        return false
+    }
+
+    mutating func consumeWord(_ word: String) -> Bool {
+        if isWord(word) { advance(); return true }
+        return false
+    }
+
+    func unexpected(expected: String) -> LiquidError {
+        let t = current
+        let found = t.kind == .end ? "end of markup" : "'\(text(t))'"
+        return .syntax("Expected \(expected) but found \(found)", at: t.range.lowerBound)
+    }
+
+    /// In strict mode anything left over is an error; lax mode ignores it, as Shopify does.
+    mutating func finish() throws {
+        if !atEnd && mode == .strict {
+            throw LiquidError.syntax("Unexpected '\(text(current))' after expression", at: current.range.lowerBound)
+        }
+    }
+
+    // MARK: Expressions
+
+    /// A primary expression: literal, range, or variable path.
+    mutating func parseExpression() throws -> Expression {
+        let t = current
+        switch t.kind {
+        case .string:
+            advance()
+            return .literal(.string(text(t)))
+        case .integer:
+            advance()
+            return .literal(Int(text(t)).map(Value.int) ?? .double(Double(text(t)) ?? 0))
+        case .float:
+            advance()
+            return .literal(.double(Double(text(t)) ?? 0))
+        case .leftParen:
+            advance()
+            let lower = try parseExpression()
+            try expect(.dotDot, "'..'")
+            let upper = try parseExpression()
+            try expect(.rightParen, "')'")
+            // Fold literal ranges now, so `(1..5)` costs nothing at render time.
+            if case .literal(let a) = lower, case .literal(let b) = upper,
+                let lo = RangeBound.integer(a), let hi = RangeBound.integer(b)
+            {
+                return .literal(.range(lower: lo, upper: hi))
+            }
+            return .range(lower, upper)
+        case .identifier:
+            // Reserved words are literals unless used as a path root (`nil.x` is still nil).
+            let next = peekNext.kind
+            if next != .dot && next != .leftBracket {
+                switch text(t) {
+                case "nil", "null": advance(); return .literal(.nil)
+                case "true": advance(); return .literal(.bool(true))
+                case "false": advance(); return .literal(.bool(false))
+                case "empty": advance(); return .empty
+                case "blank": advance(); return .blank
+                default: break
+                }
+            }
+            return .variable(try parsePath())
+        case .leftBracket:
+            return .variable(try parsePath())
+        default:
+            throw unexpected(expected: "a value")
+        }
+    }
+
+    /// `name(.key | [expr])*` or `[expr](...)*`.
+    mutating func parsePath() throws -> VariablePath {
+        let start = current.range.lowerBound
+        let root: VariablePath.Segment
+        if current.kind == .identifier {
+            root = .key(text(current))
+            advance()
+        } else {
+            root = try parseBracketSegment()
+        }
+        var segments: [VariablePath.Segment] = []
+        while true {
+            if current.kind == .dot {
+                advance()
+                let t = current
+                if t.kind == .identifier {
+                    segments.append(.key(text(t)))
+                    advance()
+                } else if t.kind == .integer && mode == .lax {
+                    // Lax Liquid reads `a.0` as the key "0" (an index on arrays).
+                    segments.append(.index(Int(text(t)) ?? 0))
+                    advance()
+                } else {
+                    throw unexpected(expected: "a property name after '.'")
+                }
+            } else if current.kind == .leftBracket {
+                segments.append(try parseBracketSegment())
+            } else {
+                break
+            }
+        }
+        return VariablePath(root: root, segments: segments, offset: start)
+    }
+
+    mutating func parseBracketSegment() throws -> VariablePath.Segment {
+        try expect(.leftBracket, "'['")
+        let inner = try parseExpression()
+        try expect(.rightBracket, "']'")
+        switch inner {
+        case .literal(.string(let s)): return .key(s)
+        case .literal(.int(let i)): return .index(i)
+        default: return .dynamic(inner)
+        }
+    }
+
+    // MARK: Filters
+
+    /// An expression followed by `| filter: args` calls.
+    mutating func parseFilteredExpression() throws -> FilteredExpression {
+        let offset = current.range.lowerBound
+        let base = try parseExpression()
+        if mode == .lax {
+            // Shopify's lax parser reads the first fragment and then looks for filters after a pipe.
+            while !atEnd && current.kind != .pipe { advance() }
+        }
+        let filters = try parseFilters()
+        return FilteredExpression(base: base, filters: filters, offset: offset)
+    }
+
+    mutating func parseFilters() throws -> [FilterCall] {
+        var filters: [FilterCall] = []
+        while consume(.pipe) {
+            let nameToken = current
+            guard nameToken.kind == .identifier else {
+                if mode == .lax { continue }
+                throw unexpected(expected: "a filter name after '|'")
+            }
+            advance()
+            var args: [Expression] = []
+            var keywords: [(String, Expression)] = []
+            if consume(.colon) {
+                repeat {
+                    if current.kind == .identifier && peekNext.kind == .colon {
+                        let key = text(current)
+                        advance(); advance()
+                        keywords.append((key, try parseExpression()))
+                    } else {
+                        args.append(try parseExpression())
+                    }
+                } while consume(.comma)
+            }
+            if mode == .lax {
+                while !atEnd && current.kind != .pipe { advance() }
+            } else if !atEnd && current.kind != .pipe {
+                throw unexpected(expected: "'|' or the end of the expression")
+            }
+            let name = text(nameToken)
+            filters.append(FilterCall(name: name, definition: self.filters[name], arguments: args,
+                                      keywordArguments: keywords, offset: nameToken.range.lowerBound))
+        }
+        return filters
+    }
+
+    // MARK: Conditions
+
+    /// `a == b and c or d`: comparisons joined by `and`/`or`, grouped right to left.
+    mutating func parseCondition() throws -> Condition {
+        let left = try parseComparison()
+        if consumeWord("and") { return .and(left, try parseCondition()) }
+        if consumeWord("or") { return .or(left, try parseCondition()) }
+        return left
+    }
+
+    mutating func parseComparison() throws -> Condition {
+        let left = try parseExpression()
+        let t = current
+        if t.kind == .comparison {
+            advance()
+            let op: ComparisonOperator
+            switch text(t) {
+            case "==": op = .equal
+            case "!=", "<>": op = .notEqual
+            case "<": op = .lessThan
+            case ">": op = .greaterThan
+            case "<=": op = .lessOrEqual
+            case ">=": op = .greaterOrEqual
+            default: throw LiquidError.syntax("Unknown operator \(text(t))", at: t.range.lowerBound)
+            }
+            return .comparison(left, op, try parseExpression())
+        }
+        if isWord("contains") {
+            advance()
+            return .comparison(left, .contains, try parseExpression())
+        }
+        if t.kind == .identifier && !isWord("and") && !isWord("or") {
+            throw LiquidError.syntax("Unknown operator \(text(t))", at: t.range.lowerBound)
+        }
+        return .test(left)
+    }
+}
+
+/// Range bounds: integers as they are, floats truncated, numeric strings parsed, anything else 0
+/// (Ruby's `to_i`).
+enum RangeBound {
+    static func integer(_ v: Value) -> Int? {
+        switch v {
+        case .int(let i): return i
+        case .double(let d): return d.isFinite ? Int(d) : nil
+        case .string(let s): return Int(s.trimmingPrefixInt())
+        case .nil: return 0
+        default: return nil
+        }
+    }
+}
+
+extension String {
+    /// The leading integer of a string, as Ruby's `String#to_i` reads it ("12abc" → "12", "x" → "0").
+    func trimmingPrefixInt() -> String {
+        var out = ""
+        var sawDigit = false
+        for (i, c) in self.drop(while: { $0 == " " }).enumerated() {
+            if i == 0 && (c == "-" || c == "+") { out.append(c); continue }
+            if c.isASCII && c.isNumber { out.append(c); sawDigit = true } else { break }
+        }
+        return sawDigit ? out : "0"
+    }
+}

@@ -1,0 +1,254 @@
+/// A `{% tag markup %}` as a tag's parse function receives it.
+public struct TagToken: Sendable {
+    public let name: String
+    /// Byte range of the markup after the tag name, whitespace trimmed.
+    public let markup: Range<Int>
+    /// Byte offset of the tag's `{%` (or of its line inside `{% liquid %}`).
+    public let offset: Int
+}
+
+/// How a tag is parsed into a node. Block tags call `parser.parseBody(...)` for their bodies.
+public struct TagDefinition: Sendable {
+    public let name: String
+    public let parse: @Sendable (_ tag: TagToken, _ parser: inout TemplateParser) throws -> any Node
+
+    public init(_ name: String, parse: @escaping @Sendable (_ tag: TagToken, _ parser: inout TemplateParser) throws -> any Node) {
+        self.name = name
+        self.parse = parse
+    }
+}
+
+/// Turns template tokens into a tree of nodes, dispatching tags to their definitions.
+/// Whitespace control is applied here, once, so rendering never trims.
+public struct TemplateParser {
+    public let source: [UInt8]
+    public let environment: Environment
+    private var tokenizer: Tokenizer
+    /// Inside `{% liquid %}`: the remaining lines, each read as a tag.
+    private var lines: [TemplateToken]?
+    private var lineIndex = 0
+    private var trimNextText = false
+    private var depth = 0
+
+    init(source: [UInt8], environment: Environment) {
+        self.source = source
+        self.environment = environment
+        self.tokenizer = Tokenizer(source: source)
+    }
+
+    /// A parser over the lines of a `{% liquid %}` tag's markup.
+    init(liquidLines markup: Range<Int>, of parent: TemplateParser) {
+        self.source = parent.source
+        self.environment = parent.environment
+        self.tokenizer = Tokenizer(source: parent.source, range: markup.upperBound..<markup.upperBound)
+        self.depth = parent.depth
+        var tokens: [TemplateToken] = []
+        var start = markup.lowerBound
+        var i = start
+        while i <= markup.upperBound {
+            if i == markup.upperBound || source[i] == UInt8(ascii: "\n") {
+                var a = start, b = i
+                while a < b && Bytes.isWhitespace(source[a]) { a += 1 }
+                while b > a && Bytes.isWhitespace(source[b - 1]) { b -= 1 }
+                if a < b { tokens.append(TemplateToken(kind: .tag, range: a..<b, inner: a..<b)) }
+                start = i + 1
+            }
+            i += 1
+        }
+        self.lines = tokens
+    }
+
+    public var mode: ErrorMode { environment.errorMode }
+    public var isInLiquidTag: Bool { lines != nil }
+
+    // MARK: Tokens
+
+    private mutating func nextToken() -> TemplateToken? {
+        if let lines {
+            guard lineIndex < lines.count else { return nil }
+            lineIndex += 1
+            return lines[lineIndex - 1]
+        }
+        return tokenizer.next()
+    }
+
+    /// Split a tag token into its name and markup; nil when it has no valid name.
+    func tagParts(_ token: TemplateToken) -> (name: String, markup: Range<Int>)? {
+        var i = token.inner.lowerBound
+        let end = token.inner.upperBound
+        while i < end && Bytes.isWhitespace(source[i]) { i += 1 }
+        let nameStart = i
+        if i < end && source[i] == UInt8(ascii: "#") {
+            i += 1
+        } else {
+            while i < end && Bytes.isWord(source[i]) { i += 1 }
+        }
+        guard i > nameStart else { return nil }
+        let name = String(decoding: source[nameStart..<i], as: UTF8.self)
+        var a = i, b = end
+        while a < b && Bytes.isWhitespace(source[a]) { a += 1 }
+        while b > a && Bytes.isWhitespace(source[b - 1]) { b -= 1 }
+        return (name, a..<b)
+    }
+
+    func text(_ range: Range<Int>) -> String { String(decoding: source[range], as: UTF8.self) }
+
+    func unterminated(_ token: TemplateToken) -> LiquidError {
+        let snippet = text(token.range.lowerBound..<min(token.range.upperBound, token.range.lowerBound + 40))
+        if token.kind == .output {
+            return .syntax("Variable '\(snippet)' was not properly terminated with regexp: /\\}\\}/", at: token.range.lowerBound)
+        }
+        return .syntax("Tag '\(snippet)' was not properly terminated with regexp: /\\%\\}/", at: token.range.lowerBound)
+    }
+
+    // MARK: Bodies
+
+    /// Parse nodes until one of `ends` (the tag that ended the body is returned) or, for the
+    /// document (`ends == nil`), until the end of the source.
+    public mutating func parseBody(endingAt ends: Set<String>?, blockName: String? = nil) throws -> (Block, TagToken?) {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > environment.limits.maxNestingDepth {
+            throw LiquidError.limit("nesting too deep: more than \(environment.limits.maxNestingDepth) levels (maxNestingDepth)")
+        }
+        var nodes: [any Node] = []
+        while let token = nextToken() {
+            switch token.kind {
+            case .text:
+                var range = token.range
+                if trimNextText {
+                    while range.lowerBound < range.upperBound && Bytes.isWhitespace(source[range.lowerBound]) {
+                        range = (range.lowerBound + 1)..<range.upperBound
+                    }
+                    trimNextText = false
+                }
+                if !range.isEmpty { nodes.append(TextNode(bytes: Array(source[range]), offset: range.lowerBound)) }
+            case .output:
+                if token.trimLeft { Self.trimTrailingWhitespace(&nodes) }
+                guard token.closed else { throw unterminated(token) }
+                var parser = expressionParser(token.inner)
+                let expression: FilteredExpression
+                if parser.atEnd {
+                    expression = FilteredExpression(base: .literal(.nil), offset: token.inner.lowerBound)
+                } else {
+                    expression = try parser.parseFilteredExpression()
+                    try parser.finish()
+                }
+                nodes.append(OutputNode(expression: expression, offset: token.range.lowerBound))
+                trimNextText = token.trimRight
+            case .tag:
+                if token.trimLeft { Self.trimTrailingWhitespace(&nodes) }
+                guard token.closed else { throw unterminated(token) }
+                guard let (name, markup) = tagParts(token) else {
+                    if isInLiquidTag { throw LiquidError.syntax("Invalid tag in liquid tag", at: token.range.lowerBound) }
+                    throw unterminated(token)
+                }
+                trimNextText = token.trimRight
+                let tag = TagToken(name: name, markup: markup, offset: token.range.lowerBound)
+                if let ends, ends.contains(name) {
+                    return (Block(nodes), tag)
+                }
+                guard let definition = environment.tags[name] else {
+                    if name.hasPrefix("end"), let blockName {
+                        throw LiquidError.syntax("'\(name)' is not a valid delimiter for \(blockName) tags. use end\(blockName)", at: tag.offset)
+                    }
+                    throw LiquidError.syntax("Unknown tag '\(name)'", at: tag.offset)
+                }
+                let node = try definition.parse(tag, &self)
+                // Tags that consume their own closing token (raw, comment) report its trim flag.
+                nodes.append(node)
+            }
+        }
+        if ends != nil, let blockName {
+            throw LiquidError.syntax("'\(blockName)' tag was never closed", at: nil)
+        }
+        return (Block(nodes), nil)
+    }
+
+    private static func trimTrailingWhitespace(_ nodes: inout [any Node]) {
+        guard let last = nodes.last as? TextNode else { return }
+        var bytes = last.bytes
+        while let b = bytes.last, Bytes.isWhitespace(b) { bytes.removeLast() }
+        nodes.removeLast()
+        if !bytes.isEmpty { nodes.append(TextNode(bytes: bytes, offset: last.offset)) }
+    }
+
+    /// For tags that end their own body early (`raw`): strip whitespace after the closing token.
+    mutating func setTrimNextText(_ trim: Bool) { trimNextText = trim }
+
+    // MARK: Raw bodies
+
+    /// Skip to `{% endNAME %}` without tokenizing what is between (raw, doc). Returns the body.
+    mutating func rawBody(until endName: String, openedAt offset: Int, blockName: String) throws -> Range<Int> {
+        if let lines {
+            // Inside `{% liquid %}` a raw body runs over whole lines.
+            let start = lineIndex < lines.count ? lines[lineIndex].range.lowerBound : source.count
+            while lineIndex < lines.count {
+                let line = lines[lineIndex]
+                lineIndex += 1
+                if let parts = tagParts(line), parts.name == endName { return start..<line.range.lowerBound }
+            }
+            throw LiquidError.syntax("'\(blockName)' tag was never closed", at: offset)
+        }
+        let bodyStart = tokenizer.position
+        var i = bodyStart
+        while i + 1 < source.count {
+            if source[i] == UInt8(ascii: "{") && source[i + 1] == UInt8(ascii: "%") {
+                var j = i + 2
+                if j < source.count && source[j] == UInt8(ascii: "-") { j += 1 }
+                while j < source.count && Bytes.isWhitespace(source[j]) { j += 1 }
+                let nameStart = j
+                while j < source.count && Bytes.isWord(source[j]) { j += 1 }
+                if source[nameStart..<j].elementsEqual(endName.utf8) {
+                    while j < source.count && Bytes.isWhitespace(source[j]) { j += 1 }
+                    var trimRight = false
+                    if j < source.count && source[j] == UInt8(ascii: "-") { trimRight = true; j += 1 }
+                    if j + 1 < source.count && source[j] == UInt8(ascii: "%") && source[j + 1] == UInt8(ascii: "}") {
+                        tokenizer = Tokenizer(source: source, range: (j + 2)..<source.count)
+                        trimNextText = trimRight
+                        return bodyStart..<i
+                    }
+                }
+            }
+            i += 1
+        }
+        throw LiquidError.syntax("'\(blockName)' tag was never closed", at: offset)
+    }
+
+    /// Skip a comment body: tags inside are tokenized (nested comments and raw are honoured,
+    /// malformed tags are errors) but never parsed.
+    mutating func skipComment(openedAt offset: Int) throws {
+        var nesting = 1
+        while let token = nextToken() {
+            guard token.kind == .tag else {
+                if token.kind == .output && !token.closed && lines == nil { throw unterminated(token) }
+                continue
+            }
+            guard token.closed else { throw unterminated(token) }
+            guard let (name, _) = tagParts(token) else {
+                if isInLiquidTag { continue }
+                throw unterminated(token)
+            }
+            switch name {
+            case "comment": nesting += 1
+            case "endcomment":
+                nesting -= 1
+                if nesting == 0 {
+                    trimNextText = token.trimRight
+                    return
+                }
+            case "raw" where !isInLiquidTag:
+                _ = try rawBody(until: "endraw", openedAt: token.range.lowerBound, blockName: "raw")
+            default: break
+            }
+        }
+        throw LiquidError.syntax("'comment' tag was never closed", at: offset)
+    }
+
+    // MARK: Markup
+
+    /// An expression parser over a tag's markup.
+    public func expressionParser(_ markup: Range<Int>) -> ExpressionParser {
+        ExpressionParser(source: source, range: markup, mode: environment.errorMode, filters: environment.filters)
+    }
+}

@@ -1,0 +1,127 @@
+/// A top-level token of a template: literal text, `{{ output }}` or `{% tag %}`.
+/// Ranges are byte ranges into the template source; nothing is copied while tokenizing.
+struct TemplateToken: Sendable {
+    enum Kind: Sendable { case text, output, tag }
+    var kind: Kind
+    /// The whole token, delimiters included.
+    var range: Range<Int>
+    /// For output and tag: the markup between the delimiters (after `{{-`, before `-}}`).
+    var inner: Range<Int>
+    /// `{{-` / `{%-`: strip whitespace before this token.
+    var trimLeft = false
+    /// `-}}` / `-%}`: strip whitespace after this token.
+    var trimRight = false
+    /// Whether an output or tag token was properly closed.
+    var closed = true
+}
+
+/// Splits template bytes into text, output and tag tokens, as Shopify Liquid 5's tokenizer does:
+/// `{{` ends at the first `}}` (a `{%` inside turns it into a tag), `{%` at the first `%}`.
+struct Tokenizer {
+    let source: [UInt8]
+    private(set) var position: Int
+
+    init(source: [UInt8], range: Range<Int>? = nil) {
+        self.source = source
+        self.position = range?.lowerBound ?? 0
+        self.end = range?.upperBound ?? source.count
+    }
+
+    private let end: Int
+
+    static let lbrace = UInt8(ascii: "{"), rbrace = UInt8(ascii: "}"), percent = UInt8(ascii: "%")
+    static let dash = UInt8(ascii: "-")
+
+    mutating func next() -> TemplateToken? {
+        guard position < end else { return nil }
+        let start = position
+        if source[start] == Self.lbrace, start + 1 < end {
+            let second = source[start + 1]
+            if second == Self.lbrace { return outputToken(from: start) }
+            if second == Self.percent { return tagToken(from: start) }
+        }
+        // Text runs to the next `{{` or `{%`.
+        var i = start + 1
+        while i < end {
+            if source[i] == Self.lbrace, i + 1 < end, source[i + 1] == Self.lbrace || source[i + 1] == Self.percent { break }
+            i += 1
+        }
+        position = i
+        return TemplateToken(kind: .text, range: start..<i, inner: start..<i)
+    }
+
+    private mutating func tagToken(from start: Int) -> TemplateToken {
+        var i = start + 2
+        while i + 1 < end {
+            if source[i] == Self.percent && source[i + 1] == Self.rbrace {
+                position = i + 2
+                return makeDelimited(.tag, start: start, closeAt: i)
+            }
+            i += 1
+        }
+        position = end
+        var token = TemplateToken(kind: .tag, range: start..<end, inner: (start + 2)..<end)
+        token.closed = false
+        return token
+    }
+
+    private mutating func outputToken(from start: Int) -> TemplateToken {
+        var i = start + 2
+        while i < end {
+            let b = source[i]
+            if b == Self.rbrace {
+                if i + 1 < end && source[i + 1] == Self.rbrace {
+                    position = i + 2
+                    return makeDelimited(.output, start: start, closeAt: i)
+                }
+                // A lone `}` ends the variable; Shopify then reports it as not properly terminated.
+                position = i + 1
+                var token = TemplateToken(kind: .output, range: start..<(i + 1), inner: (start + 2)..<i)
+                token.closed = false
+                return token
+            }
+            if b == Self.lbrace && i + 1 < end && source[i + 1] == Self.percent {
+                // `{{ ... {% ... %}` is read as one tag token, as Shopify's tokenizer does.
+                return tagToken(from: start)
+            }
+            i += 1
+        }
+        position = end
+        var token = TemplateToken(kind: .output, range: start..<end, inner: (start + 2)..<end)
+        token.closed = false
+        return token
+    }
+
+    private func makeDelimited(_ kind: TemplateToken.Kind, start: Int, closeAt close: Int) -> TemplateToken {
+        var innerStart = start + 2
+        var innerEnd = close
+        var token = TemplateToken(kind: kind, range: start..<(close + 2), inner: innerStart..<innerEnd)
+        if innerStart < innerEnd && source[innerStart] == Self.dash {
+            token.trimLeft = true
+            innerStart += 1
+        }
+        if innerEnd > innerStart && source[innerEnd - 1] == Self.dash {
+            token.trimRight = true
+            innerEnd -= 1
+        }
+        token.inner = innerStart..<max(innerStart, innerEnd)
+        return token
+    }
+}
+
+/// Byte classes used by the tokenizer, lexer and whitespace control.
+enum Bytes {
+    /// Ruby's `\s` in `strip`: space, tab, newline, vertical tab, form feed, carriage return.
+    @inline(__always) static func isWhitespace(_ b: UInt8) -> Bool {
+        b == 0x20 || (b >= 0x09 && b <= 0x0D)
+    }
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    @inline(__always) static func isAlpha(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
+    }
+
+    /// `\w`: letters, digits, underscore.
+    @inline(__always) static func isWord(_ b: UInt8) -> Bool { isAlpha(b) || isDigit(b) || b == 0x5F }
+}

@@ -1,0 +1,177 @@
+/// `{% cycle 'a', 'b' %}` and `{% cycle group: 'a', 'b' %}`: each call outputs the next value.
+/// Cycles without a group are keyed by their values as written, as Shopify does.
+struct CycleTag: Node {
+    let group: Expression?
+    let key: String
+    let values: [Expression]
+    let offset: Int
+
+    static let definition = TagDefinition("cycle") { tag, parser in
+        var expr = parser.expressionParser(tag.markup)
+        var group: Expression? = nil
+        var valuesStart = tag.markup.lowerBound
+        // A group name is an expression followed by a colon.
+        let save = expr.position
+        if !expr.atEnd, let g = try? expr.parseExpression(), expr.consume(.colon) {
+            group = g
+            valuesStart = expr.current.range.lowerBound
+        } else {
+            expr.position = save
+        }
+        var values: [Expression] = []
+        repeat {
+            guard !expr.atEnd else { break }
+            values.append(try expr.parseExpression())
+        } while expr.consume(.comma)
+        guard !values.isEmpty else {
+            throw LiquidError.syntax("Syntax Error in 'cycle' - Valid syntax: cycle [name :] var [, var2, var3 ...]", at: tag.offset)
+        }
+        try expr.finish()
+        let key = parser.text(valuesStart..<tag.markup.upperBound)
+        return CycleTag(group: group, key: key, values: values, offset: tag.offset)
+    }
+
+    func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
+        var name = key
+        if let group { name = try context.evaluate(group).liquidString }
+        let position = context.registers.cycles[name] ?? 0
+        try context.evaluate(values[position % values.count]).write(to: &out)
+        context.registers.cycles[name] = (position + 1) % values.count
+    }
+
+    func analyze(_ analysis: inout Analysis) {
+        analysis.addTag("cycle", at: offset)
+        values.forEach { analysis.add($0) }
+    }
+}
+
+/// `{% ifchanged %}...{% endifchanged %}`: renders its body only when it differs from the last time.
+struct IfchangedTag: Node {
+    let body: Block
+    let offset: Int
+
+    static let definition = TagDefinition("ifchanged") { tag, parser in
+        let (body, _) = try parser.parseBody(endingAt: ["endifchanged"], blockName: "ifchanged")
+        return IfchangedTag(body: body, offset: tag.offset)
+    }
+
+    func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
+        var captured = OutputBuffer(capacity: 64)
+        try body.render(context, into: &captured)
+        let text = captured.string
+        if context.registers.lastIfchanged != text {
+            context.registers.lastIfchanged = text
+            out.append(captured.bytes)
+        }
+    }
+
+    func analyze(_ analysis: inout Analysis) {
+        analysis.addTag("ifchanged", at: offset)
+        body.analyze(&analysis)
+    }
+}
+
+/// `{% tablerow item in collection cols: n limit: n offset: n %}`: an HTML table's rows and cells.
+struct TablerowTag: Node {
+    let header: LoopHeader
+    let body: Block
+    let offset: Int
+
+    static let definition = TagDefinition("tablerow") { tag, parser in
+        let header = try LoopHeader.parse(tag, &parser, allowReversed: false)
+        let (body, _) = try parser.parseBody(endingAt: ["endtablerow"], blockName: "tablerow")
+        return TablerowTag(header: header, body: body, offset: tag.offset)
+    }
+
+    func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
+        let all = try context.evaluate(header.collection).resolvedDrop
+        let start = try header.offset.map { try LoopHeader.integer(context.evaluate($0), "offset") } ?? 0
+        let count = try header.limit.map { try LoopHeader.integer(context.evaluate($0), "limit") }
+        let items: [Value]
+        switch all {
+        case .array, .range, .object: items = LoopHeader.slice(all, from: start, count: count)
+        default: items = []
+        }
+        var cols: Int? = nil
+        if let c = header.cols {
+            let v = try context.evaluate(c)
+            if !v.isNil { cols = try LoopHeader.integer(v, "cols") }
+        }
+        try context.countIterations(items.count)
+        let loop = TablerowloopDrop(length: items.count, cols: cols)
+        context.pushScope(["tablerowloop": .drop(loop)])
+        defer { context.popScope() }
+        let top = context.scopes.count - 1
+        out.append("<tr class=\"row1\">\n")
+        for item in items {
+            context.scopes[top][header.variable] = item
+            out.append("<td class=\"col\(loop.col)\">")
+            try body.render(context, into: &out)
+            out.append("</td>")
+            if loop.colLast && loop.index0 != items.count - 1 {
+                out.append("</tr>\n<tr class=\"row\(loop.row + 1)\">")
+            }
+            loop.increment()
+            if context.interrupt != .none {
+                let stop = context.interrupt == .breakLoop
+                context.interrupt = .none
+                if stop { break }
+            }
+        }
+        out.append("</tr>\n")
+    }
+
+    func analyze(_ analysis: inout Analysis) {
+        analysis.addTag("tablerow", at: offset)
+        analysis.add(header.collection)
+        analysis.defineLocal(header.variable)
+        analysis.defineLocal("tablerowloop")
+        body.analyze(&analysis)
+    }
+}
+
+/// `tablerowloop`: the position in a `tablerow`, by cell, column and row.
+final class TablerowloopDrop: Drop, @unchecked Sendable {
+    let length: Int
+    let cols: Int?
+    var index0 = 0
+    var col = 1
+    var row = 1
+
+    init(length: Int, cols: Int?) {
+        self.length = length
+        self.cols = cols
+    }
+
+    var colLast: Bool { cols.map { col == $0 } ?? false }
+
+    func increment() {
+        index0 += 1
+        if let cols, col == cols {
+            col = 1
+            row += 1
+        } else {
+            col += 1
+        }
+    }
+
+    func value(forKey key: String) -> Value? {
+        switch key {
+        case "index": return .int(index0 + 1)
+        case "index0": return .int(index0)
+        case "rindex": return .int(length - index0)
+        case "rindex0": return .int(length - index0 - 1)
+        case "first": return .bool(index0 == 0)
+        case "last": return .bool(index0 == length - 1)
+        case "length": return .int(length)
+        case "col": return .int(col)
+        case "col0": return .int(col - 1)
+        case "col_first": return .bool(col == 1)
+        case "col_last": return .bool(colLast)
+        case "row": return .int(row)
+        default: return nil
+        }
+    }
+
+    var typeName: String { "TablerowloopDrop" }
+}

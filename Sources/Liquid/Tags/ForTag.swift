@@ -1,0 +1,238 @@
+/// `{% for item in collection reversed limit: n offset: n|continue %}...{% else %}...{% endfor %}`.
+struct ForTag: Node {
+    let variable: String
+    let collection: Expression
+    /// `var-collection`, the key for `offset: continue` and `forloop.name`.
+    let loopName: String
+    let reversed: Bool
+    let limit: Expression?
+    let offsetExpression: Expression?
+    let continueOffset: Bool
+    var body: Block
+    var elseBody: Block?
+    let offset: Int
+    let blank: Bool
+    var isBlank: Bool { blank }
+
+    static let definition = TagDefinition("for") { tag, parser in
+        let header = try LoopHeader.parse(tag, &parser, allowReversed: true)
+        var (body, end) = try parser.parseBody(endingAt: ["else", "endfor"], blockName: "for")
+        var elseBody: Block? = nil
+        if end?.name == "else" {
+            (elseBody, _) = try parser.parseBody(endingAt: ["endfor"], blockName: "for")
+        }
+        let blank = body.isBlank && (elseBody?.isBlank ?? true)
+        if blank {
+            body.removeBlankText()
+            elseBody?.removeBlankText()
+        }
+        return ForTag(variable: header.variable, collection: header.collection, loopName: header.loopName,
+                      reversed: header.reversed, limit: header.limit, offsetExpression: header.offset,
+                      continueOffset: header.continueOffset, body: body, elseBody: elseBody, offset: tag.offset, blank: blank)
+    }
+
+    func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
+        let all = try context.evaluate(collection).resolvedDrop
+        var start = 0
+        if continueOffset {
+            start = context.registers.forOffsets[loopName] ?? 0
+        } else if let offsetExpression {
+            start = try LoopHeader.integer(context.evaluate(offsetExpression), "offset")
+        }
+        var count: Int? = nil
+        if let limit { count = try LoopHeader.integer(context.evaluate(limit), "limit") }
+        var items = LoopHeader.slice(all, from: start, count: count)
+        context.registers.forOffsets[loopName] = start + items.count
+        if items.isEmpty {
+            try elseBody?.render(context, into: &out)
+            return
+        }
+        if reversed { items.reverse() }
+        try context.countIterations(items.count)
+
+        let parent: ForloopDrop?
+        if case .drop(let d)? = context.resolve("forloop") { parent = d as? ForloopDrop } else { parent = nil }
+        let forloop = ForloopDrop(name: loopName, length: items.count, parent: parent)
+        context.pushScope(["forloop": .drop(forloop)])
+        defer { context.popScope() }
+        let top = context.scopes.count - 1
+        for item in items {
+            context.scopes[top][variable] = item
+            try body.render(context, into: &out)
+            forloop.index0 += 1
+            if context.interrupt != .none {
+                let stop = context.interrupt == .breakLoop
+                context.interrupt = .none
+                if stop { break }
+            }
+        }
+    }
+
+    func analyze(_ analysis: inout Analysis) {
+        analysis.addTag("for", at: offset)
+        analysis.add(collection)
+        if let limit { analysis.add(limit) }
+        if let offsetExpression { analysis.add(offsetExpression) }
+        analysis.defineLocal(variable)
+        analysis.defineLocal("forloop")
+        body.analyze(&analysis)
+        elseBody?.analyze(&analysis)
+    }
+}
+
+/// The shared header of `for` and `tablerow`: `var in collection` and its parameters.
+struct LoopHeader {
+    var variable: String
+    var collection: Expression
+    var loopName: String
+    var reversed = false
+    var limit: Expression?
+    var offset: Expression?
+    var continueOffset = false
+    var cols: Expression?
+    var colsGiven = false
+
+    static func parse(_ tag: TagToken, _ parser: inout TemplateParser, allowReversed: Bool) throws -> LoopHeader {
+        let usage = "Syntax Error in 'for loop' - Valid syntax: for [item] in [collection]"
+        var expr = parser.expressionParser(tag.markup)
+        guard expr.current.kind == .identifier || expr.current.kind == .integer else { throw LiquidError.syntax(usage, at: tag.offset) }
+        let variable = expr.text(expr.current)
+        expr.advance()
+        guard expr.consumeWord("in") else { throw LiquidError.syntax(usage, at: tag.offset) }
+        let collectionStart = expr.current.range.lowerBound
+        let collection = try expr.parseExpression()
+        let collectionText = parser.text(collectionStart..<expr.tokens[expr.position - 1].range.upperBound)
+        var header = LoopHeader(variable: variable, collection: collection, loopName: "\(variable)-\(collectionText)")
+        while !expr.atEnd {
+            if allowReversed && expr.consumeWord("reversed") {
+                header.reversed = true
+                continue
+            }
+            if expr.current.kind == .identifier && expr.peekNext.kind == .colon {
+                let key = expr.text(expr.current)
+                expr.advance(); expr.advance()
+                switch key {
+                case "limit": header.limit = try expr.parseExpression()
+                case "offset":
+                    if expr.isWord("continue") {
+                        expr.advance()
+                        header.continueOffset = true
+                    } else {
+                        header.offset = try expr.parseExpression()
+                    }
+                case "cols" where !allowReversed:
+                    header.cols = try expr.parseExpression()
+                    header.colsGiven = true
+                default:
+                    if parser.mode == .strict { throw LiquidError.syntax("Invalid attribute '\(key)' in for loop", at: tag.offset) }
+                    _ = try expr.parseExpression()
+                }
+                _ = expr.consume(.comma)
+                continue
+            }
+            if parser.mode == .strict { throw LiquidError.syntax(usage, at: tag.offset) }
+            expr.advance()
+        }
+        return header
+    }
+
+    /// Ruby's `Utils.to_integer`: integers, floats (truncated), numeric strings, nil as 0.
+    static func integer(_ value: Value, _ what: String) throws -> Int {
+        switch value {
+        case .nil: return 0
+        case .int(let i): return i
+        case .double(let d) where d.isFinite: return Int(d)
+        case .string(let s):
+            if let i = Int(s.trimmingWhitespace()) { return i }
+            throw LiquidError.argument("invalid integer")
+        default:
+            throw LiquidError.argument("invalid integer")
+        }
+    }
+
+    /// The items a loop visits: arrays as they are, ranges expanded, objects as [key, value]
+    /// pairs, a string or other scalar as itself once, nil as nothing; then offset and limit.
+    static func slice(_ value: Value, from start: Int, count: Int?) -> [Value] {
+        let from = max(0, start)
+        switch value {
+        case .range(let lo, let hi):
+            guard hi >= lo else { return [] }
+            let size = hi - lo + 1
+            guard from < size else { return [] }
+            let n = min(size - from, max(0, count ?? size))
+            return (0..<n).map { .int(lo + from + $0) }
+        default:
+            let all: [Value]
+            switch value {
+            case .array(let a): all = a
+            case .object(let o): all = o.pairs.map { .array([.string($0), $1]) }
+            case .nil: all = []
+            case .string(let s): all = s.isEmpty ? [] : [value]
+            default: all = [value]
+            }
+            guard from < all.count else { return [] }
+            let end = count.map { min(all.count, from + max(0, $0)) } ?? all.count
+            return Array(all[from..<end])
+        }
+    }
+}
+
+/// `forloop`: the position of the innermost `for` loop.
+final class ForloopDrop: Drop, @unchecked Sendable {
+    let name: String
+    let length: Int
+    let parent: ForloopDrop?
+    var index0 = 0
+
+    init(name: String, length: Int, parent: ForloopDrop?) {
+        self.name = name
+        self.length = length
+        self.parent = parent
+    }
+
+    func value(forKey key: String) -> Value? {
+        switch key {
+        case "index": return .int(index0 + 1)
+        case "index0": return .int(index0)
+        case "rindex": return .int(length - index0)
+        case "rindex0": return .int(length - index0 - 1)
+        case "first": return .bool(index0 == 0)
+        case "last": return .bool(index0 == length - 1)
+        case "length": return .int(length)
+        case "name": return .string(name)
+        case "parentloop": return parent.map { .drop($0) } ?? .nil
+        default: return nil
+        }
+    }
+
+    func toLiquidValue() -> Value {
+        var o = LiquidObject()
+        for k in ["first", "index", "index0", "last", "length", "rindex", "rindex0"] { o[k] = value(forKey: k) }
+        return .object(o)
+    }
+
+    var typeName: String { "ForloopDrop" }
+}
+
+/// `{% break %}` and `{% continue %}`: stop the enclosing loop, or its current iteration.
+struct LoopInterruptTag: Node {
+    let isBreak: Bool
+    let offset: Int
+
+    static let breakDefinition = TagDefinition("break") { tag, _ in LoopInterruptTag(isBreak: true, offset: tag.offset) }
+    static let continueDefinition = TagDefinition("continue") { tag, _ in LoopInterruptTag(isBreak: false, offset: tag.offset) }
+
+    func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
+        context.interrupt = isBreak ? .breakLoop : .continueLoop
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        let bytes = Array(utf8)
+        var a = 0, b = bytes.count
+        while a < b && Bytes.isWhitespace(bytes[a]) { a += 1 }
+        while b > a && Bytes.isWhitespace(bytes[b - 1]) { b -= 1 }
+        return String(decoding: bytes[a..<b], as: UTF8.self)
+    }
+}

@@ -1,0 +1,155 @@
+/// `{% if %}` / `{% unless %}` with `elsif` and `else`. The first true branch renders; branches
+/// after an `else` are parsed but can never render (Shopify ignores them too).
+struct IfTag: Node {
+    struct Branch: Sendable {
+        /// nil for `else`.
+        let condition: Condition?
+        var body: Block
+    }
+
+    let name: String
+    var branches: [Branch]
+    /// `unless` negates the first condition only.
+    let negateFirst: Bool
+    let offset: Int
+    let blank: Bool
+    var isBlank: Bool { blank }
+
+    static let definition = TagDefinition("if") { tag, parser in try parse(tag, &parser, negate: false) }
+    static let unlessDefinition = TagDefinition("unless") { tag, parser in try parse(tag, &parser, negate: true) }
+
+    static func parse(_ tag: TagToken, _ parser: inout TemplateParser, negate: Bool) throws -> IfTag {
+        let name = tag.name
+        var branches: [Branch] = []
+        var condition: Condition? = try parseCondition(tag, &parser)
+        while true {
+            let (body, end) = try parser.parseBody(endingAt: ["elsif", "else", "end" + name], blockName: name)
+            branches.append(Branch(condition: condition, body: body))
+            guard let end, end.name != "end" + name else { break }
+            condition = end.name == "elsif" ? try parseCondition(end, &parser) : nil
+        }
+        let blank = branches.allSatisfy { $0.body.isBlank }
+        if blank { for i in branches.indices { branches[i].body.removeBlankText() } }
+        return IfTag(name: name, branches: branches, negateFirst: negate, offset: tag.offset, blank: blank)
+    }
+
+    static func parseCondition(_ tag: TagToken, _ parser: inout TemplateParser) throws -> Condition {
+        var expr = parser.expressionParser(tag.markup)
+        guard !expr.atEnd else {
+            throw LiquidError.syntax("Syntax Error in tag '\(tag.name)' - Valid syntax: \(tag.name) [expression]", at: tag.offset)
+        }
+        let condition = try expr.parseCondition()
+        try expr.finish()
+        return condition
+    }
+
+    func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
+        for (i, branch) in branches.enumerated() {
+            if let condition = branch.condition {
+                var truth = try context.evaluate(condition)
+                if i == 0 && negateFirst { truth.toggle() }
+                guard truth else { continue }
+            }
+            try branch.body.render(context, into: &out)
+            return
+        }
+    }
+
+    func analyze(_ analysis: inout Analysis) {
+        analysis.addTag(name, at: offset)
+        for b in branches {
+            if let c = b.condition { analysis.add(c) }
+            b.body.analyze(&analysis)
+        }
+    }
+}
+
+/// `{% case x %}{% when a, b or c %}...{% else %}...{% endcase %}`. Every matching `when` value
+/// renders its body (so a body can render twice), and an `else` renders when nothing before it
+/// matched, as in Shopify Liquid.
+struct CaseTag: Node {
+    enum Branch: Sendable {
+        case when([Expression], Block)
+        case otherwise(Block)
+    }
+
+    let subject: Expression
+    var branches: [Branch]
+    let offset: Int
+    let blank: Bool
+    var isBlank: Bool { blank }
+
+    static let definition = TagDefinition("case") { tag, parser in
+        var expr = parser.expressionParser(tag.markup)
+        guard !expr.atEnd else { throw LiquidError.syntax("Syntax Error in tag 'case' - Valid syntax: case [condition]", at: tag.offset) }
+        let subject = try expr.parseExpression()
+        try expr.finish()
+        let ends: Set<String> = ["when", "else", "endcase"]
+        // Whatever sits between `case` and the first `when` is parsed and dropped.
+        var (_, end) = try parser.parseBody(endingAt: ends, blockName: "case")
+        var branches: [Branch] = []
+        while let tagEnd = end, tagEnd.name != "endcase" {
+            let (body, next) = try parser.parseBody(endingAt: ends, blockName: "case")
+            if tagEnd.name == "when" {
+                branches.append(.when(try parseWhen(tagEnd, &parser), body))
+            } else {
+                branches.append(.otherwise(body))
+            }
+            end = next
+        }
+        let blank = branches.allSatisfy {
+            switch $0 { case .when(_, let b), .otherwise(let b): return b.isBlank }
+        }
+        if blank {
+            branches = branches.map {
+                switch $0 {
+                case .when(let v, var b): b.removeBlankText(); return .when(v, b)
+                case .otherwise(var b): b.removeBlankText(); return .otherwise(b)
+                }
+            }
+        }
+        return CaseTag(subject: subject, branches: branches, offset: tag.offset, blank: blank)
+    }
+
+    /// `when a, b or c`. Lax mode stops at the first token that is neither `,` nor `or`.
+    static func parseWhen(_ tag: TagToken, _ parser: inout TemplateParser) throws -> [Expression] {
+        var expr = parser.expressionParser(tag.markup)
+        guard !expr.atEnd else { throw LiquidError.syntax("Syntax Error in tag 'case' - Valid when condition: {% when [condition] [or condition2...] %}", at: tag.offset) }
+        var values = [try expr.parseExpression()]
+        while expr.consume(.comma) || expr.consumeWord("or") {
+            values.append(try expr.parseExpression())
+        }
+        if !expr.atEnd && parser.mode == .strict {
+            // Shopify's strict parser rejects `when 'a' and 'b'`; lax mode keeps what it read.
+            throw LiquidError.syntax("Syntax Error in tag 'case' - Valid when condition: {% when [condition] [or condition2...] %}", at: tag.offset)
+        }
+        return values
+    }
+
+    func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
+        let value = try context.evaluate(subject)
+        var matched = false
+        for branch in branches {
+            switch branch {
+            case .otherwise(let body):
+                if !matched { try body.render(context, into: &out) }
+            case .when(let candidates, let body):
+                for candidate in candidates where try context.evaluate(.comparison(.literal(value), .equal, candidate)) {
+                    matched = true
+                    try body.render(context, into: &out)
+                }
+            }
+        }
+    }
+
+    func analyze(_ analysis: inout Analysis) {
+        analysis.addTag("case", at: offset)
+        analysis.add(subject)
+        for branch in branches {
+            switch branch {
+            case .when(let vs, let b): vs.forEach { analysis.add($0) }; b.analyze(&analysis)
+            case .otherwise(let b): b.analyze(&analysis)
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// A parsed, immutable template: parse once, render many times from any thread.
+public final class Template: Sendable {
+    public let name: String?
+    public let source: [UInt8]
+    public let root: Block
+    public let environment: Environment
+
+    init(source: [UInt8], name: String?, environment: Environment) throws {
+        self.name = name
+        self.source = source
+        self.environment = environment
+        do {
+            if source.count > environment.limits.maxTemplateBytes {
+                throw LiquidError.limit("template is \(source.count) bytes, over the limit of \(environment.limits.maxTemplateBytes) (maxTemplateBytes)")
+            }
+            var parser = TemplateParser(source: source, environment: environment)
+            root = try parser.parseBody(endingAt: nil).0
+        } catch var error as LiquidError {
+            if error.offset == nil { error.offset = source.count }
+            error.locate(in: source, name: name)
+            throw error
+        }
+    }
+
+    /// Render with `globals` (visible everywhere, including `render` partials) and `locals`
+    /// (visible to this template only).
+    public func render(globals: LiquidObject = LiquidObject(), locals: [String: Value] = [:],
+                       session: RenderSession = RenderSession()) throws -> String
+    {
+        var out = OutputBuffer(capacity: max(256, source.count))
+        try render(into: &out, globals: globals, locals: locals, session: session)
+        return out.string
+    }
+
+    /// Render into a caller's buffer (no String is made).
+    public func render(into out: inout OutputBuffer, globals: LiquidObject = LiquidObject(), locals: [String: Value] = [:],
+                       session: RenderSession = RenderSession()) throws
+    {
+        let context = RenderContext(environment: environment, session: session, globals: globals, locals: locals,
+                                    templateSource: source, templateName: name)
+        try render(into: &out, context: context)
+    }
+
+    func render(into out: inout OutputBuffer, context: RenderContext) throws {
+        do {
+            try root.render(context, into: &out)
+        } catch var error as LiquidError {
+            error.locate(in: source, name: name)
+            throw error
+        }
+    }
+
+    /// The variables, filters, tags and partials the template uses, with their positions.
+    public func analyze() -> Analysis {
+        var analysis = Analysis(source: source)
+        root.analyze(&analysis)
+        return analysis
+    }
+}
