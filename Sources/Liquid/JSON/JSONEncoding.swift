@@ -1,0 +1,66 @@
+/// Writes a `Value` as compact JSON (keys in order, non-ASCII kept as UTF-8, `/` not escaped).
+public enum JSONWriter {
+    public static func string(_ value: Value) -> String {
+        var out = OutputBuffer(capacity: 256)
+        write(value, to: &out)
+        return out.string
+    }
+
+    public static func write(_ value: Value, to out: inout OutputBuffer) {
+        switch value {
+        case .nil: out.append("null")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .int(let i): out.append(String(i))
+        case .double(let d): out.append(d.isFinite ? RubyFormat.jsonFloat(d) : "null")
+        case .string(let s): writeString(s, to: &out)
+        case .array(let a):
+            out.append(UInt8(ascii: "["))
+            for (k, v) in a.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                write(v, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let o):
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            for (k, v) in o.pairs {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                writeString(k, to: &out)
+                out.append(UInt8(ascii: ":"))
+                write(v, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        case .range: write(.array(value.arrayElements ?? []), to: &out)
+        case .drop(let d): write(d.toLiquidValue(), to: &out)
+        }
+    }
+
+    static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    public static func writeString(_ s: String, to out: inout OutputBuffer) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out.append("\\\"")
+            case UInt8(ascii: "\\"): out.append("\\\\")
+            case 0x0A: out.append("\\n")
+            case 0x0D: out.append("\\r")
+            case 0x09: out.append("\\t")
+            case 0x08: out.append("\\b")
+            case 0x0C: out.append("\\f")
+            case 0..<0x20:
+                out.append("\\u00")
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0xF)])
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+extension RubyFormat {
+    /// Floats in JSON as Ruby's JSON generator writes them (`1.0`, `1.0e+20`).
+    static func jsonFloat(_ d: Double) -> String { float(d) }
+}
