@@ -16,6 +16,8 @@ public final class RenderContext {
     var interrupt: Interrupt = .none
     /// State of `cycle`, `ifchanged` and `for ... offset: continue` (Shopify's registers).
     var registers: Registers
+    /// Enclosing `for` loops of this template (not across `render`), for `forloop.parentloop`.
+    var forStack: [ForloopDrop] = []
     /// Partials entered to reach this context, outermost first.
     var partialChain: [String]
     /// The template being rendered, for locating errors.

@@ -34,9 +34,11 @@ struct CycleTag: Node {
     func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
         var name = key
         if let group { name = try context.evaluate(group).liquidString }
+        // A group shared by cycles of different lengths can point past this one's values:
+        // Shopify then outputs nothing and starts over.
         let position = context.registers.cycles[name] ?? 0
-        try context.evaluate(values[position % values.count]).write(to: &out)
-        context.registers.cycles[name] = (position + 1) % values.count
+        if position < values.count { try context.evaluate(values[position]).write(to: &out) }
+        context.registers.cycles[name] = position + 1 >= values.count ? 0 : position + 1
     }
 
     func analyze(_ analysis: inout Analysis) {
@@ -98,7 +100,8 @@ struct TablerowTag: Node {
             if !v.isNil { cols = try LoopHeader.integer(v, "cols") }
         }
         try context.countIterations(items.count)
-        let loop = TablerowloopDrop(length: items.count, cols: cols)
+        // Without `cols` the whole collection is one row, so the last cell is `col_last`.
+        let loop = TablerowloopDrop(length: items.count, cols: cols ?? items.count)
         context.pushScope(["tablerowloop": .drop(loop)])
         defer { context.popScope() }
         let top = context.scopes.count - 1

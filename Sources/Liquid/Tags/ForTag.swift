@@ -50,11 +50,13 @@ struct ForTag: Node {
         if reversed { items.reverse() }
         try context.countIterations(items.count)
 
-        let parent: ForloopDrop?
-        if case .drop(let d)? = context.resolve("forloop") { parent = d as? ForloopDrop } else { parent = nil }
-        let forloop = ForloopDrop(name: loopName, length: items.count, parent: parent)
+        let forloop = ForloopDrop(name: loopName, length: items.count, parent: context.forStack.last)
+        context.forStack.append(forloop)
         context.pushScope(["forloop": .drop(forloop)])
-        defer { context.popScope() }
+        defer {
+            context.popScope()
+            context.forStack.removeLast()
+        }
         let top = context.scopes.count - 1
         for item in items {
             context.scopes[top][variable] = item
@@ -166,9 +168,9 @@ struct LoopHeader {
             switch value {
             case .array(let a): all = a
             case .object(let o): all = o.pairs.map { .array([.string($0), $1]) }
-            case .nil: all = []
             case .string(let s): all = s.isEmpty ? [] : [value]
-            default: all = [value]
+            // Numbers, booleans and nil are not iterable: the loop renders its else block.
+            default: all = []
             }
             guard from < all.count else { return [] }
             let end = count.map { min(all.count, from + max(0, $0)) } ?? all.count

@@ -23,7 +23,8 @@ extension Value {
     /// `contains`: substring for strings (the right side as its string form), element for arrays,
     /// key for objects; false for anything else, including nil on either side.
     public func liquidContains(_ needle: Value) -> Bool {
-        if needle.isNil { return false }
+        // Shopify: `left && right && left.include?(right)`, so a nil or false needle never matches.
+        if !needle.isTruthy { return false }
         switch self {
         case .string(let s):
             let n = needle.liquidString
