@@ -85,9 +85,10 @@ public final class RenderContext {
         if e.offset == nil { e.offset = offset }
         e.locate(in: templateSource, name: templateName)
         if e.partialChain.isEmpty { e.partialChain = partialChain }
-        if environment.renderErrors == .raise || e.kind == .limit || e.kind == .syntax && environment.errorMode == .strict {
+        if (session.errorPolicy ?? environment.renderErrors) == .raise || e.kind == .limit || e.kind == .syntax && environment.errorMode == .strict {
             throw e
         }
+        session.errors.append(e)
         out.append(e.liquidMessage)
     }
 
@@ -115,10 +116,17 @@ public final class RenderSession {
     var partials: [String: Template] = [:]
     /// Frozen "now" for `date: "now"`; nil reads the clock.
     public var now: Double?
+    /// Overrides the environment's render error policy for this render.
+    public var errorPolicy: RenderErrorPolicy?
     /// Warnings a caller may want to show (e.g. a missing translation); never affect output.
     public var warnings: [String] = []
+    /// Errors written inline (`Liquid error (line N): ...`) under the `.inline` policy, in order.
+    public internal(set) var errors: [LiquidError] = []
 
-    public init(now: Double? = nil) { self.now = now }
+    public init(now: Double? = nil, errorPolicy: RenderErrorPolicy? = nil) {
+        self.now = now
+        self.errorPolicy = errorPolicy
+    }
 }
 
 /// Shopify's registers: per-render memory of `cycle`, `ifchanged` and `offset: continue`.

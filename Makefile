@@ -1,0 +1,41 @@
+# Missive — the two jobs: `make test` and `make example` (until the preview server exists).
+# Both work on a fresh Debian machine with only the Swift toolchain: missing system packages
+# are installed first.
+
+SWIFT ?= swift
+SHARED ?= ../shared
+# Debian packages the build and tests need (python3 runs the conformance runner).
+APT_PACKAGES := python3
+
+.PHONY: test example deps build release conformance clean
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Every test: unit tests, the golden-liquid corpus and the Shopify theme pages (swift test),
+# then the corpus again through the CLI's batch protocol, as other engines are measured.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+	python3 $(SHARED)/tools/golden_run.py -- .build/debug/missive render --jsonl
+
+# The main job for now: render an example notification with its data and partials.
+example: build
+	.build/debug/missive render examples/order-shipped.liquid --data examples/order-shipped.json --partials examples/partials
+
+# The conformance corpus against the release build.
+conformance: release
+	python3 $(SHARED)/tools/golden_run.py -- .build/release/missive render --jsonl
+
+clean:
+	rm -rf .build
