@@ -91,7 +91,9 @@ struct TablerowTag: Node {
         let count = try header.limit.map { try LoopHeader.integer(context.evaluate($0), "limit") }
         let items: [Value]
         switch all {
-        case .array, .range, .object: items = LoopHeader.slice(all, from: start, count: count)
+        case .array, .range, .object:
+            try context.countIterations(LoopHeader.sliceCount(all, from: start, count: count))
+            items = LoopHeader.slice(all, from: start, count: count)
         default: items = []
         }
         var cols: Int? = nil
@@ -99,7 +101,6 @@ struct TablerowTag: Node {
             let v = try context.evaluate(c)
             if !v.isNil { cols = try LoopHeader.integer(v, "cols") }
         }
-        try context.countIterations(items.count)
         // Without `cols` the whole collection is one row, so the last cell is `col_last`.
         let loop = TablerowloopDrop(length: items.count, cols: cols ?? items.count)
         context.pushScope(["tablerowloop": .drop(loop)])

@@ -41,6 +41,9 @@ struct ForTag: Node {
         }
         var count: Int? = nil
         if let limit { count = try LoopHeader.integer(context.evaluate(limit), "limit") }
+        // Count before materializing, so `(1..100000000000)` stops at the limit instead of
+        // allocating the range.
+        try context.countIterations(LoopHeader.sliceCount(all, from: start, count: count))
         var items = LoopHeader.slice(all, from: start, count: count)
         context.registers.forOffsets[loopName] = start + items.count
         if items.isEmpty {
@@ -48,7 +51,6 @@ struct ForTag: Node {
             return
         }
         if reversed { items.reverse() }
-        try context.countIterations(items.count)
 
         let forloop = ForloopDrop(name: loopName, length: items.count, parent: context.forStack.last)
         context.forStack.append(forloop)
@@ -150,6 +152,21 @@ struct LoopHeader {
         default:
             throw LiquidError.argument("invalid integer")
         }
+    }
+
+    /// How many items `slice` would return, without building them.
+    static func sliceCount(_ value: Value, from start: Int, count: Int?) -> Int {
+        let size: Int
+        switch value {
+        case .range(let lo, let hi): size = hi >= lo ? hi - lo + 1 : 0
+        case .array(let a): size = a.count
+        case .object(let o): size = o.count
+        case .string(let s): size = s.isEmpty ? 0 : 1
+        default: size = 0
+        }
+        let from = max(0, start)
+        guard from < size else { return 0 }
+        return min(size - from, max(0, count ?? size))
     }
 
     /// The items a loop visits: arrays as they are, ranges expanded, objects as [key, value]

@@ -36,11 +36,18 @@ extension Value {
         return nil
     }
 
+    /// Ranges larger than this are cut short when turned into arrays (by filters): a template
+    /// cannot make the process allocate terabytes with `(1..100000000000) | join`.
+    public static let maxMaterializedRange = 1_000_000
+
     /// The elements of an array or range; nil for anything else.
     public var arrayElements: [Value]? {
         switch self {
         case .array(let a): return a
-        case .range(let lo, let hi): return lo <= hi ? (lo...hi).map { .int($0) } : []
+        case .range(let lo, let hi):
+            guard lo <= hi else { return [] }
+            let upper = hi - lo >= Self.maxMaterializedRange ? lo + Self.maxMaterializedRange - 1 : hi
+            return (lo...upper).map { .int($0) }
         default: return nil
         }
     }
