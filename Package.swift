@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "Liquid", targets: ["Liquid"]),
+        // For the benchmarks package (Benchmarks/): Shopify's theme-only tags and filters.
+        .library(name: "ShopifyTheme", targets: ["ShopifyTheme"]),
         .executable(name: "missive", targets: ["missive"]),
     ],
     dependencies: [

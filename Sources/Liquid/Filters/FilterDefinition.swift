@@ -12,7 +12,8 @@ public struct FilterArguments: Sendable {
 
     /// The positional argument at `index`, or nil when it was not given.
     @inlinable public subscript(index: Int) -> Value? {
-        index < positional.count ? positional[index] : nil
+        // `.none` spelled out: a bare `nil` here would become `Value.nil` through its nil literal.
+        index < positional.count ? .some(positional[index]) : .none
     }
 
     public func keyword(_ name: String) -> Value? {

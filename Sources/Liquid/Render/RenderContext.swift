@@ -50,7 +50,7 @@ public final class RenderContext {
 
     /// Find a top-level name: innermost scope first, then locals, then globals.
     @inline(__always)
-    func resolve(_ name: String) -> Value? {
+    public func resolve(_ name: String) -> Value? {
         var i = scopes.count - 1
         while i >= 0 {
             if let v = scopes[i][name] { return v }
@@ -65,14 +65,14 @@ public final class RenderContext {
         scopes[0][name] = value
     }
 
-    func pushScope(_ scope: [String: Value] = [:]) {
+    public func pushScope(_ scope: [String: Value] = [:]) {
         scopes.append(scope)
     }
 
-    func popScope() { scopes.removeLast() }
+    public func popScope() { scopes.removeLast() }
 
     /// Set a name in the innermost scope (loop variables, `include ... with`).
-    func setLocal(_ name: String, _ value: Value) {
+    public func setLocal(_ name: String, _ value: Value) {
         scopes[scopes.count - 1][name] = value
     }
 

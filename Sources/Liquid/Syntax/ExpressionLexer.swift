@@ -1,6 +1,6 @@
 /// A token of the markup inside `{{ }}` and `{% %}`.
-struct ExprToken: Sendable {
-    enum Kind: Equatable, Sendable {
+public struct ExprToken: Sendable {
+    public enum Kind: Equatable, Sendable {
         case identifier, string, integer, float
         case dot, dotDot, leftBracket, rightBracket, leftParen, rightParen
         case pipe, colon, comma, equals, comparison
@@ -8,9 +8,9 @@ struct ExprToken: Sendable {
         /// A byte no Liquid expression may contain (`@`, `+`, `*`, ...).
         case invalid
     }
-    var kind: Kind
+    public var kind: Kind
     /// Byte range in the template source (for strings: the contents, quotes excluded).
-    var range: Range<Int>
+    public var range: Range<Int>
 }
 
 /// Splits tag and output markup into expression tokens, scanning bytes.

@@ -17,46 +17,46 @@ public struct ExpressionParser {
 
     // MARK: Token access
 
-    var current: ExprToken { tokens[position] }
-    var peekNext: ExprToken { tokens[min(position + 1, tokens.count - 1)] }
-    var atEnd: Bool { current.kind == .end }
+    public var current: ExprToken { tokens[position] }
+    public var peekNext: ExprToken { tokens[min(position + 1, tokens.count - 1)] }
+    public var atEnd: Bool { current.kind == .end }
 
-    func text(_ token: ExprToken) -> String { String(decoding: source[token.range], as: UTF8.self) }
+    public func text(_ token: ExprToken) -> String { String(decoding: source[token.range], as: UTF8.self) }
 
-    func isWord(_ word: String, _ token: ExprToken? = nil) -> Bool {
+    public func isWord(_ word: String, _ token: ExprToken? = nil) -> Bool {
         let t = token ?? current
         guard t.kind == .identifier, t.range.count == word.utf8.count else { return false }
         return source[t.range].elementsEqual(word.utf8)
     }
 
-    mutating func advance() { if position < tokens.count - 1 { position += 1 } }
+    public mutating func advance() { if position < tokens.count - 1 { position += 1 } }
 
     @discardableResult
-    mutating func expect(_ kind: ExprToken.Kind, _ what: String) throws -> ExprToken {
+    public mutating func expect(_ kind: ExprToken.Kind, _ what: String) throws -> ExprToken {
         let t = current
         guard t.kind == kind else { throw unexpected(expected: what) }
         advance()
         return t
     }
 
-    mutating func consume(_ kind: ExprToken.Kind) -> Bool {
+    public mutating func consume(_ kind: ExprToken.Kind) -> Bool {
         if current.kind == kind { advance(); return true }
         return false
     }
 
-    mutating func consumeWord(_ word: String) -> Bool {
+    public mutating func consumeWord(_ word: String) -> Bool {
         if isWord(word) { advance(); return true }
         return false
     }
 
-    func unexpected(expected: String) -> LiquidError {
+    public func unexpected(expected: String) -> LiquidError {
         let t = current
         let found = t.kind == .end ? "end of markup" : "'\(text(t))'"
         return .syntax("Expected \(expected) but found \(found)", at: t.range.lowerBound)
     }
 
     /// In strict mode anything left over is an error; lax mode ignores it, as Shopify does.
-    mutating func finish() throws {
+    public mutating func finish() throws {
         if !atEnd && mode == .strict {
             throw LiquidError.syntax("Unexpected '\(text(current))' after expression", at: current.range.lowerBound)
         }
@@ -65,7 +65,7 @@ public struct ExpressionParser {
     // MARK: Expressions
 
     /// A primary expression: literal, range, or variable path.
-    mutating func parseExpression() throws -> Expression {
+    public mutating func parseExpression() throws -> Expression {
         let t = current
         switch t.kind {
         case .string:
@@ -112,7 +112,7 @@ public struct ExpressionParser {
     }
 
     /// `name(.key | [expr])*` or `[expr](...)*`.
-    mutating func parsePath() throws -> VariablePath {
+    public mutating func parsePath() throws -> VariablePath {
         let start = current.range.lowerBound
         let root: VariablePath.Segment
         if current.kind == .identifier {
@@ -159,7 +159,7 @@ public struct ExpressionParser {
     // MARK: Filters
 
     /// An expression followed by `| filter: args` calls.
-    mutating func parseFilteredExpression() throws -> FilteredExpression {
+    public mutating func parseFilteredExpression() throws -> FilteredExpression {
         let offset = current.range.lowerBound
         let base = try parseExpression()
         if mode == .lax {
@@ -170,7 +170,7 @@ public struct ExpressionParser {
         return FilteredExpression(base: base, filters: filters, offset: offset)
     }
 
-    mutating func parseFilters() throws -> [FilterCall] {
+    public mutating func parseFilters() throws -> [FilterCall] {
         var filters: [FilterCall] = []
         while consume(.pipe) {
             let nameToken = current
@@ -207,14 +207,14 @@ public struct ExpressionParser {
     // MARK: Conditions
 
     /// `a == b and c or d`: comparisons joined by `and`/`or`, grouped right to left.
-    mutating func parseCondition() throws -> Condition {
+    public mutating func parseCondition() throws -> Condition {
         let left = try parseComparison()
         if consumeWord("and") { return .and(left, try parseCondition()) }
         if consumeWord("or") { return .or(left, try parseCondition()) }
         return left
     }
 
-    mutating func parseComparison() throws -> Condition {
+    public mutating func parseComparison() throws -> Condition {
         let left = try parseExpression()
         let t = current
         if t.kind == .comparison {
