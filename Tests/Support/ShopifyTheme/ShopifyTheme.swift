@@ -1,1 +1,283 @@
 import Liquid
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The theme-only tags and filters of Shopify's "theme runner" benchmark (Shopify/liquid
+/// `performance/shopify/`), which the Shopify theme workload needs to render its expected output.
+/// Test support: these imitate Shopify's storefront helpers only as far as the benchmark does.
+public enum ShopifyTheme {
+    /// Register `paginate`, `form` and the Shopify theme filters.
+    public static func install(into env: inout Environment) {
+        env.register(PaginateTag.definition)
+        env.register(FormTag.definition)
+        for filter in filters { env.register(filter) }
+    }
+
+    /// An environment with the standard tags and filters plus Shopify's theme ones.
+    public static func environment() -> Environment {
+        var env = Environment()
+        install(into: &env)
+        return env
+    }
+
+    static let filters: [FilterDefinition] = [
+        // MARK: Money
+
+        FilterDefinition("money") { input, _, _ in
+            input.isNil ? "" : .string(formatCents(input, suffix: ""))
+        },
+        FilterDefinition("money_with_currency") { input, _, _ in
+            input.isNil ? "" : .string(formatCents(input, suffix: " USD"))
+        },
+
+        // MARK: URLs and HTML tags
+
+        FilterDefinition("asset_url") { input, _, _ in
+            .string("/files/1/[shop_id]/[shop_id]/assets/" + input.liquidString)
+        },
+        FilterDefinition("global_asset_url") { input, _, _ in .string("/global/" + input.liquidString) },
+        FilterDefinition("shopify_asset_url") { input, _, _ in .string("/shopify/" + input.liquidString) },
+        FilterDefinition("script_tag") { input, _, _ in
+            .string("<script src=\"\(input.liquidString)\" type=\"text/javascript\"></script>")
+        },
+        FilterDefinition("stylesheet_tag", arguments: 0...1) { input, args, _ in
+            let media = optional(args, 0)?.liquidString ?? "all"
+            return .string("<link href=\"\(input.liquidString)\" rel=\"stylesheet\" type=\"text/css\"  media=\"\(media)\"  />")
+        },
+        FilterDefinition("link_to", arguments: 1...2) { input, args, _ in
+            .string(linkTo(input.liquidString, url: args.positional[0].liquidString, title: optional(args, 1)?.liquidString ?? ""))
+        },
+        FilterDefinition("img_tag", arguments: 0...1) { input, args, _ in
+            .string("<img src=\"\(input.liquidString)\" alt=\"\(optional(args, 0)?.liquidString ?? "")\" />")
+        },
+        FilterDefinition("link_to_vendor") { input, _, _ in
+            guard input.isTruthy else { return "Unknown Vendor" }
+            let name = input.liquidString
+            return .string(linkTo(name, url: "/collections/" + handleize(name), title: name))
+        },
+        FilterDefinition("link_to_type") { input, _, _ in
+            // The benchmark's fallback text for a missing type is also "Unknown Vendor".
+            guard input.isTruthy else { return "Unknown Vendor" }
+            let name = input.liquidString
+            return .string(linkTo(name, url: "/collections/" + handleize(name), title: name))
+        },
+        FilterDefinition("product_img_url", arguments: 0...1) { input, args, _ in
+            try .string(productImageURL(input, size: optional(args, 0) ?? "small"))
+        },
+        FilterDefinition("default_pagination") { input, _, _ in
+            .string(defaultPagination(input))
+        },
+
+        // MARK: Text
+
+        FilterDefinition("pluralize", arguments: 2...2) { input, args, _ in
+            input.liquidEquals(.int(1)) ? args.positional[0] : args.positional[1]
+        },
+
+        // MARK: Collection tags (read `handle` and `current_tags` from the template's variables)
+
+        FilterDefinition("link_to_tag", arguments: 1...1) { input, args, context in
+            let tag = args.positional[0].liquidString
+            let handle = try LiquidCompat.value(of: handleVariable, in: context).liquidString
+            return .string("<a title=\"Show tag \(tag)\" href=\"/collections/\(handle)/\(tag)\">\(input.liquidString)</a>")
+        },
+        FilterDefinition("highlight_active_tag", arguments: 0...1) { input, args, context in
+            let current = try LiquidCompat.value(of: currentTagsVariable, in: context)
+            guard current.liquidContains(input) else { return input }
+            let cssClass = optional(args, 0)?.liquidString ?? "active"
+            return .string("<span class=\"\(cssClass)\">\(input.liquidString)</span>")
+        },
+        FilterDefinition("link_to_add_tag", arguments: 1...1) { input, args, context in
+            let tag = args.positional[0]
+            var tags = Coerce.array(try LiquidCompat.value(of: currentTagsVariable, in: context))
+            tags.append(tag)
+            return .string(try tagLink(input, tag: tag, tags: tags, context))
+        },
+        FilterDefinition("link_to_remove_tag", arguments: 1...1) { input, args, context in
+            let tag = args.positional[0]
+            let tags = Coerce.array(try LiquidCompat.value(of: currentTagsVariable, in: context)).filter { !$0.liquidEquals(tag) }
+            return .string(try tagLink(input, tag: tag, tags: tags, context))
+        },
+
+        // MARK: Data
+
+        FilterDefinition("json") { input, _, _ in
+            var value = input
+            if case .object(var o) = input, o["collections"] != nil {
+                o["collections"] = nil
+                value = .object(o)
+            }
+            return .string(JSONWriter.string(value))
+        },
+
+        // Unknown to the benchmark's runner too: lax Liquid passes the input through unchanged.
+        FilterDefinition("within", arguments: 0...Int.max) { input, _, _ in input },
+        FilterDefinition("highlight", arguments: 0...Int.max) { input, _, _ in input },
+    ]
+
+    static let handleVariable = LiquidCompat.Variable("handle")
+    static let currentTagsVariable = LiquidCompat.Variable("current_tags")
+
+    // MARK: Helpers
+
+    /// An optional positional argument: nil when it was not given. (`FilterArguments`'s own
+    /// subscript returns `.some(.nil)` for a missing argument today, so it cannot tell.)
+    @inline(__always)
+    static func optional(_ args: FilterArguments, _ index: Int) -> Value? {
+        guard index < args.positional.count else { return Optional.none }
+        return args.positional[index]
+    }
+
+    static func linkTo(_ text: String, url: String, title: String) -> String {
+        "<a href=\"\(url)\" title=\"\(title)\">\(text)</a>"
+    }
+
+    /// `"$ %.2f" % (cents / 100.0)` followed by `suffix`.
+    static func formatCents(_ input: Value, suffix: String) -> String {
+        switch Coerce.number(input) {
+        case .int(let cents) where cents.magnitude < 1 << 50:
+            // Exact for every cent amount a double holds exactly, and no float formatting.
+            let whole = cents.magnitude / 100, fraction = cents.magnitude % 100
+            return "$ " + (cents < 0 ? "-" : "") + String(whole) + (fraction < 10 ? ".0" : ".") + String(fraction) + suffix
+        case .int(let cents):
+            return "$ " + printf2(Double(cents) / 100.0) + suffix
+        case .double(let d):
+            return "$ " + printf2(d / 100.0) + suffix
+        default:
+            return "$ 0.00" + suffix
+        }
+    }
+
+    /// C's `%.2f` (which Ruby's `sprintf` matches): correctly rounded from the binary value.
+    static func printf2(_ d: Double) -> String {
+        if d.isNaN { return "NaN" }
+        if d.isInfinite { return d < 0 ? "-Inf" : "Inf" }
+        var buffer = [CChar](repeating: 0, count: 400)
+        let n = withVaList([d]) { vsnprintf(&buffer, buffer.count, "%.2f", $0) }
+        return String(decoding: buffer[0..<Int(max(0, n))].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// A title as a URL handle: lowercase ASCII letters and digits, everything else runs of `-`,
+    /// no leading or trailing `-` ("Snow Boards!" → "snow-boards").
+    static func handleize(_ s: String) -> String {
+        var out: [UInt8] = []
+        var pendingDash = false
+        for b in s.utf8 {
+            var c = b
+            if c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") { c += 32 }
+            let keep = (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c >= 0x80
+            if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") { continue }
+            if keep {
+                if pendingDash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                out.append(c)
+            } else {
+                pendingDash = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let imageSizes: Set<String> = ["grande", "large", "medium", "compact", "small", "thumb", "icon"]
+
+    /// `products/NAME.EXT` → `/files/shops/random_number/products/NAME_SIZE.EXT`, as the benchmark's
+    /// `product_img_url` does (`original` keeps the path). Anything that is not a product image,
+    /// or an unknown size, is an error.
+    static func productImageURL(_ input: Value, size: Value) throws -> String {
+        guard case .string(let url) = input, let (name, ext) = matchProductImage(Array(url.utf8)) else {
+            throw LiquidError.argument("filter \"size\" can only be called on product images")
+        }
+        guard case .string(let style) = size else {
+            throw LiquidError.argument("valid parameters for filter \"size\" are: original, grande, large, medium, compact, small, thumb and icon ")
+        }
+        if style == "original" { return "/files/shops/random_number/" + url }
+        guard imageSizes.contains(style) else {
+            throw LiquidError.argument("valid parameters for filter \"size\" are: original, grande, large, medium, compact, small, thumb and icon ")
+        }
+        return "/files/shops/random_number/products/\(name)_\(style).\(ext)"
+    }
+
+    /// Ruby's `url =~ /^products\/([\w\-\_]+)\.(\w{2,4})/`: at the start of any line, the name and
+    /// the (up to 4 character) extension.
+    static func matchProductImage(_ bytes: [UInt8]) -> (String, String)? {
+        func isWord(_ b: UInt8) -> Bool {
+            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "_")
+        }
+        let prefix = Array("products/".utf8)
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            if bytes.count - lineStart >= prefix.count && bytes[lineStart..<(lineStart + prefix.count)].elementsEqual(prefix) {
+                var i = lineStart + prefix.count
+                let nameStart = i
+                while i < bytes.count && (isWord(bytes[i]) || bytes[i] == UInt8(ascii: "-")) { i += 1 }
+                if i > nameStart && i < bytes.count && bytes[i] == UInt8(ascii: ".") {
+                    let name = String(decoding: bytes[nameStart..<i], as: UTF8.self)
+                    i += 1
+                    let extStart = i
+                    while i < bytes.count && i - extStart < 4 && isWord(bytes[i]) { i += 1 }
+                    if i - extStart >= 2 {
+                        return (name, String(decoding: bytes[extStart..<i], as: UTF8.self))
+                    }
+                }
+            }
+            guard let nl = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+            lineStart = nl + 1
+        }
+        return nil
+    }
+
+    /// The benchmark's `default_pagination`: previous link, the parts (links, the current page,
+    /// `&hellip;` gaps), next link, joined by spaces.
+    static func defaultPagination(_ paginate: Value) -> String {
+        func field(_ v: Value?, _ key: String) -> Value? {
+            guard let v else { return nil }
+            return RenderContext.property(of: v, key: key)
+        }
+        var html: [String] = []
+        if let previous = field(paginate, "previous"), previous.isTruthy {
+            html.append("<span class=\"prev\">\(linkTo(field(previous, "title")?.liquidString ?? "", url: field(previous, "url")?.liquidString ?? "", title: ""))</span>")
+        }
+        let currentPage = rubyToI(field(paginate, "current_page") ?? .nil)
+        for part in Coerce.array(field(paginate, "parts") ?? .nil) {
+            let title = field(part, "title") ?? .nil
+            if field(part, "is_link")?.isTruthy == true {
+                html.append("<span class=\"page\">\(linkTo(title.liquidString, url: field(part, "url")?.liquidString ?? "", title: ""))</span>")
+            } else if rubyToI(title) == currentPage {
+                html.append("<span class=\"page current\">\(title.liquidString)</span>")
+            } else {
+                html.append("<span class=\"deco\">\(title.liquidString)</span>")
+            }
+        }
+        if let next = field(paginate, "next"), next.isTruthy {
+            html.append("<span class=\"next\">\(linkTo(field(next, "title")?.liquidString ?? "", url: field(next, "url")?.liquidString ?? "", title: ""))</span>")
+        }
+        return html.joined(separator: " ")
+    }
+
+    /// Ruby's `to_i`: integers, truncated floats, a string's leading integer, anything else 0.
+    static func rubyToI(_ v: Value) -> Int {
+        switch v {
+        case .int(let i): return i
+        case .double(let d): return d.isFinite ? Int(d) : 0
+        case .string(let s):
+            if case .int(let i) = Coerce.parseNumber(s) { return i }
+            if case .double(let d) = Coerce.parseNumber(s), d.isFinite { return Int(d) }
+            return 0
+        default: return 0
+        }
+    }
+
+    /// `<a title="Show tag TAG" href="/collections/HANDLE/T1+T2">LABEL</a>` with duplicates removed.
+    static func tagLink(_ label: Value, tag: Value, tags: [Value], _ context: RenderContext) throws -> String {
+        var unique: [Value] = []
+        for t in tags where !unique.contains(where: { $0.liquidEquals(t) }) { unique.append(t) }
+        let handle = try LiquidCompat.value(of: handleVariable, in: context).liquidString
+        let path = unique.map(\.liquidString).joined(separator: "+")
+        return "<a title=\"Show tag \(tag.liquidString)\" href=\"/collections/\(handle)/\(path)\">\(label.liquidString)</a>"
+    }
+}
