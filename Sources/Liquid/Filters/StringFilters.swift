@@ -1,3 +1,190 @@
+/// Shopify Liquid 5's string filters. Each converts its input with Ruby's `to_s` (nil is "",
+/// arrays and hashes their `inspect`), works on code points as Ruby does, and takes exactly the
+/// arguments Ruby's method takes (keyword arguments arrive as one trailing hash, as in Ruby).
 enum StringFilters {
-    static let all: [FilterDefinition] = []
+    static let all: [FilterDefinition] = [
+        FilterDefinition("append", arguments: 1...1) { input, arguments, _ in
+            let a = RubyString.arguments(arguments)
+            return .string(RubyString.toS(input) + RubyString.toS(a[0]))
+        },
+        FilterDefinition("prepend", arguments: 1...1) { input, arguments, _ in
+            let a = RubyString.arguments(arguments)
+            return .string(RubyString.toS(a[0]) + RubyString.toS(input))
+        },
+        FilterDefinition("capitalize") { input, _, _ in
+            .string(RubyString.capitalize(RubyString.toS(input)))
+        },
+        FilterDefinition("downcase") { input, _, _ in
+            .string(RubyString.toS(input).lowercased())
+        },
+        FilterDefinition("upcase") { input, _, _ in
+            .string(RubyString.toS(input).uppercased())
+        },
+        FilterDefinition("strip") { input, _, _ in
+            .string(RubyString.strip(RubyString.toS(input), leading: true, trailing: true))
+        },
+        FilterDefinition("lstrip") { input, _, _ in
+            .string(RubyString.strip(RubyString.toS(input), leading: true, trailing: false))
+        },
+        FilterDefinition("rstrip") { input, _, _ in
+            .string(RubyString.strip(RubyString.toS(input), leading: false, trailing: true))
+        },
+        FilterDefinition("strip_newlines") { input, _, _ in
+            .string(stripNewlines(RubyString.toS(input)))
+        },
+        FilterDefinition("remove", arguments: 1...1) { input, arguments, _ in
+            let a = RubyString.arguments(arguments)
+            return .string(try RubyString.substitute(RubyString.toS(input), RubyString.toS(a[0]), "", global: true))
+        },
+        FilterDefinition("remove_first", arguments: 1...1) { input, arguments, _ in
+            let a = RubyString.arguments(arguments)
+            return .string(try RubyString.substitute(RubyString.toS(input), RubyString.toS(a[0]), "", global: false))
+        },
+        FilterDefinition("remove_last", arguments: 1...1) { input, arguments, _ in
+            let a = RubyString.arguments(arguments)
+            return .string(RubyString.replaceLast(RubyString.toS(input), RubyString.toS(a[0]), ""))
+        },
+        FilterDefinition("replace", arguments: 1...2) { input, arguments, _ in
+            let a = RubyString.arguments(arguments)
+            let replacement = a.count > 1 ? RubyString.toS(a[1]) : ""
+            return .string(try RubyString.substitute(RubyString.toS(input), RubyString.toS(a[0]), replacement, global: true))
+        },
+        FilterDefinition("replace_first", arguments: 1...2) { input, arguments, _ in
+            let a = RubyString.arguments(arguments)
+            let replacement = a.count > 1 ? RubyString.toS(a[1]) : ""
+            return .string(try RubyString.substitute(RubyString.toS(input), RubyString.toS(a[0]), replacement, global: false))
+        },
+        FilterDefinition("replace_last", arguments: 2...2) { input, arguments, _ in
+            let a = RubyString.arguments(arguments)
+            return .string(RubyString.replaceLast(RubyString.toS(input), RubyString.toS(a[0]), RubyString.toS(a[1])))
+        },
+        FilterDefinition("split", arguments: 1...1) { input, arguments, _ in
+            let a = RubyString.arguments(arguments)
+            return .array(RubyString.split(RubyString.toS(input), RubyString.toS(a[0])).map { .string($0) })
+        },
+        FilterDefinition("truncate", arguments: 0...2) { input, arguments, _ in
+            let a = RubyString.arguments(arguments)
+            if input.isNil { return .nil }
+            return .string(try truncate(RubyString.toS(input), length: a.count > 0 ? a[0] : 50,
+                                        ellipsis: a.count > 1 ? RubyString.toS(a[1]) : "..."))
+        },
+        FilterDefinition("truncatewords", arguments: 0...2) { input, arguments, _ in
+            let a = RubyString.arguments(arguments)
+            if input.isNil { return .nil }
+            return .string(try truncateWords(RubyString.toS(input), words: a.count > 0 ? a[0] : 15,
+                                             ellipsis: a.count > 1 ? RubyString.toS(a[1]) : "..."))
+        },
+        FilterDefinition("slice", arguments: 1...2, slice),
+        FilterDefinition("size") { input, _, _ in
+            .int(size(input))
+        },
+        FilterDefinition("default", arguments: 0...2, keywords: true, defaultFilter),
+    ]
+
+    /// Ruby's `gsub(/\r?\n/, '')`.
+    static func stripNewlines(_ s: String) -> String {
+        let b = Array(s.utf8)
+        guard b.contains(UInt8(ascii: "\n")) else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        for (i, c) in b.enumerated() {
+            if c == UInt8(ascii: "\n") { continue }
+            if c == UInt8(ascii: "\r") && i + 1 < b.count && b[i + 1] == UInt8(ascii: "\n") { continue }
+            out.append(c)
+        }
+        return RubyString.string(out)
+    }
+
+    /// `truncate`: strings longer than `length` code points are cut to `length` including the
+    /// ellipsis (which alone is kept when it is longer than `length`).
+    static func truncate(_ s: String, length lengthValue: Value, ellipsis: String) throws -> String {
+        let length = try RubyString.toInteger(lengthValue)
+        let count = RubyString.length(s)
+        guard count > length else { return s }
+        let keep = max(0, length.subtractingReportingOverflow(RubyString.length(ellipsis)).partialValue)
+        return RubyString.prefix(s, scalars: keep) + ellipsis
+    }
+
+    /// `truncatewords`: Ruby's `split(" ", words + 1)`; when that gives more than `words` fields the
+    /// first `words` words joined by single spaces, then the ellipsis; otherwise the input unchanged
+    /// (its whitespace included). Fewer than one word counts as one.
+    static func truncateWords(_ s: String, words wordsValue: Value, ellipsis: String) throws -> String {
+        var words = try RubyString.toInteger(wordsValue)
+        if words <= 0 { words = 1 }
+        let b = Array(s.utf8)
+        // A string cannot have more words than bytes; this also keeps `words + 1` from overflowing.
+        guard words < b.count else { return s }
+        let fields = RubyString.awkSplit(b, limit: words + 1)
+        guard fields.count > words else { return s }
+        var out: [UInt8] = []
+        for (i, r) in fields.prefix(words).enumerated() {
+            if i > 0 { out.append(UInt8(ascii: " ")) }
+            out.append(contentsOf: b[r])
+        }
+        out.append(contentsOf: ellipsis.utf8)
+        return RubyString.string(out)
+    }
+
+    /// `slice: offset, length`: Ruby's `slice(offset, length)` on arrays (giving an array) and on
+    /// the `to_s` of anything else; length 1 when absent, nil or false; out of range gives
+    /// "" or [].
+    static func slice(_ input: Value, _ arguments: FilterArguments, _ context: RenderContext) throws -> Value {
+        let a = RubyString.arguments(arguments)
+        let offset = try RubyString.toInteger(a[0])
+        let length = a.count > 1 && a[1].isTruthy ? try RubyString.toInteger(a[1]) : 1
+        if case .array(let array) = input {
+            guard let r = RubyString.sliceBounds(count: array.count, start: offset, length: length) else { return .array([]) }
+            return .array(Array(array[r]))
+        }
+        return .string(RubyString.slice(RubyString.toS(input), start: offset, length: length) ?? "")
+    }
+
+    /// `size`: Ruby's `input.size` where the input has one (code points of a string, elements of
+    /// an array or range, pairs of a hash, and 8, the byte width, for an integer); 0 otherwise.
+    static func size(_ input: Value) -> Int {
+        switch input {
+        case .string(let s): return RubyString.length(s)
+        case .array(let a): return a.count
+        case .object(let o): return o.count
+        case .range(let lo, let hi): return hi < lo ? 0 : hi.subtractingReportingOverflow(lo).partialValue &+ 1
+        case .int: return 8  // Integer#size: the bytes of a machine word
+        case .drop(let d): return size(d.toLiquidValue())
+        case .nil, .bool, .double: return 0
+        }
+    }
+
+    /// `default: value, allow_false: flag`: the value (default "") when the input is nil, false,
+    /// or an empty string, array or hash; with a truthy `allow_false`, false is kept. As in Ruby,
+    /// keyword arguments are one trailing hash argument: it is the options when a value is given,
+    /// and the value itself when not.
+    static func defaultFilter(_ input: Value, _ arguments: FilterArguments, _ context: RenderContext) throws -> Value {
+        let a = RubyString.arguments(arguments)
+        if a.count > 2 {
+            throw LiquidError.argument("wrong number of arguments (given \(a.count + 1), expected 1..3)")
+        }
+        let fallback = a.count > 0 ? a[0] : .string("")
+        var allowFalse = false
+        if a.count > 1, case .object(let options) = a[1] {
+            allowFalse = options["allow_false"]?.isTruthy ?? false
+        }
+        let missing = allowFalse ? input.isNil : !input.isTruthy
+        if missing { return fallback }
+        switch input {
+        case .string(let s) where s.isEmpty: return fallback
+        case .array(let x) where x.isEmpty: return fallback
+        case .object(let o) where o.isEmpty: return fallback
+        default: return input
+        }
+    }
+}
+
+extension RubyString {
+    /// The arguments as Ruby's filter method receives them: the positional ones, then the keyword
+    /// arguments as one hash when there are any.
+    static func arguments(_ arguments: FilterArguments) -> [Value] {
+        guard !arguments.keywords.isEmpty else { return arguments.positional }
+        var options = LiquidObject()
+        for (k, v) in arguments.keywords { options[k] = v }
+        return arguments.positional + [.object(options)]
+    }
 }
