@@ -31,19 +31,10 @@ public enum Coerce {
         return .double(Double(text) ?? 0)
     }
 
-    /// An integer argument (`Utils.to_integer`): integers, truncated floats, numeric strings;
-    /// anything else is an "invalid integer" error.
+    /// An integer argument (`Utils.to_integer`): integers as they are, anything else through its
+    /// string form and Ruby's `Integer()` — so `2.5` and `"2.0"` are "invalid integer" errors.
     public static func integer(_ value: Value) throws -> Int {
-        switch value {
-        case .int(let i): return i
-        case .double(let d) where d.isFinite: return Int(d)
-        case .string(let s):
-            if let i = Int(s.trimmingWhitespace()) { return i }
-            if let d = Double(s.trimmingWhitespace()), d.isFinite { return Int(d) }
-            throw LiquidError.argument("invalid integer")
-        case .nil: throw LiquidError.argument("invalid integer")
-        default: throw LiquidError.argument("invalid integer")
-        }
+        try RubyString.toInteger(value)
     }
 
     /// The value as an array for array filters: arrays as they are, ranges expanded, nil as [],
