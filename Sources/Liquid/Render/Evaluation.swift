@@ -115,7 +115,8 @@ extension RenderContext {
             default: return nil
             }
         case .string(let s):
-            return key == "size" ? .int(s.count) : nil
+            // Ruby counts code points, not grapheme clusters.
+            return key == "size" ? .int(s.unicodeScalars.count) : nil
         case .drop(let d):
             if let v = d.value(forKey: key) { return v }
             return property(of: d.toLiquidValue(), key: key)
