@@ -5,7 +5,7 @@
 SWIFT ?= swift
 SHARED ?= ../shared
 # Debian packages the build and tests need (python3 runs the conformance runner).
-APT_PACKAGES := python3
+APT_PACKAGES := python3 pkg-config libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 
 .PHONY: test example deps build release conformance clean
 

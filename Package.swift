@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Liquid", targets: ["Liquid"]),
         // For the benchmarks package (Benchmarks/): Shopify's theme-only tags and filters.
         .library(name: "ShopifyTheme", targets: ["ShopifyTheme"]),
+        .library(name: "Templates", targets: ["Templates"]),
         .executable(name: "missive", targets: ["missive"]),
     ],
     dependencies: [
@@ -16,16 +17,25 @@ let package = Package(
     targets: [
         // The language: bytes → tokens → tree → compiled program → output bytes. No dependencies.
         .target(name: "Liquid"),
+        // C libraries from Debian, through pkg-config (the Makefile installs the -dev packages).
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Knock's flavour on top of Liquid: project files, helpers, translations, partials, layouts,
+        // Markdown and HTML → text.
+        .target(name: "Templates", dependencies: ["Liquid", "CCmarkGFM", "CLibXML2"]),
         // Shopify's theme-only tags and filters (paginate, money, asset_url, ...): test support, not the engine.
         .target(name: "ShopifyTheme", dependencies: ["Liquid"], path: "Tests/Support/ShopifyTheme"),
         .executableTarget(
             name: "missive",
             dependencies: [
                 "Liquid",
+                "Templates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LiquidTests", dependencies: ["Liquid", "ShopifyTheme"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Liquid"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,2 @@
+/// Knock's template flavour on top of Liquid.
+public enum Templates {}
