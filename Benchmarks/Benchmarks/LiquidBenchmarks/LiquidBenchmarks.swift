@@ -1,2 +1,43 @@
 import Benchmark
-let benchmarks: @Sendable () -> Void = {}
+import BenchSupport
+import Liquid
+
+/// Missive's own suites: the Shopify theme workload (one op = 30 pages and their layouts),
+/// golden-liquid's benchmark fixtures, and a small notification email.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
+        maxDuration: .seconds(3),
+        maxIterations: 100_000
+    )
+
+    let shopify = try! ShopifyWorkload(directory: SharedData.shopify)
+    Benchmark("shopify theme: parse (60 templates)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try shopify.parse()) }
+    }
+    Benchmark("shopify theme: render (60 templates)") { benchmark in
+        let parsed = shopify.parsed
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(try shopify.render(parsed)) }
+    }
+    Benchmark("shopify theme: parse+render") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try shopify.render(try shopify.parse())) }
+    }
+
+    for name in ["001", "002", "004", "005", "006"] {
+        let fixture = try! GoldenFixture(name: name)
+        Benchmark("golden fixture \(name): parse") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try fixture.parse()) }
+        }
+        Benchmark("golden fixture \(name): render") { benchmark in
+            let template = try fixture.parse()
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations { blackHole(try template.render(globals: fixture.data)) }
+        }
+    }
+
+    let notification = try! NotificationWorkload()
+    Benchmark("notification email: render") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try notification.render()) }
+    }
+}

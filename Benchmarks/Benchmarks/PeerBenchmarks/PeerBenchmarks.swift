@@ -65,7 +65,7 @@ final class PeerWorkload: @unchecked Sendable {
         mustacheContext = stencilContext
         leafContext = ["title": "Team", "users": .array(leafUsers)]
 
-        liquid = try! Environment().parse("""
+        liquid = try! Liquid.Environment().parse("""
             <h1>{{ title }}</h1><ul>{% for user in users %}<li class="{% if user.active %}active{% else %}inactive{% endif %}">{{ user.name | upcase }} ({{ user.email | downcase }}) {{ user.role | capitalize }}</li>{% endfor %}</ul>
             """)
         stencil = Stencil.Template(templateString: """
