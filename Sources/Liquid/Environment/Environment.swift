@@ -14,6 +14,9 @@ public struct Environment: Sendable {
     public var loader: (any TemplateLoader)?
     /// Whether `include` is allowed (Knock's flavour refuses it; standard Liquid keeps it).
     public var allowsInclude = true
+    /// Applied to each keyword argument of `render` before the partial sees it, given the partial
+    /// and argument names (Knock passes inputs to partials as text unless their schema says otherwise).
+    public var partialArgument: (@Sendable (_ partial: String, _ name: String, _ value: Value) -> Value)?
 
     /// An environment with every standard Shopify Liquid tag and filter.
     public init() {

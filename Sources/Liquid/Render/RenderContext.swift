@@ -26,6 +26,29 @@ public final class RenderContext {
 
     enum Interrupt { case none, breakLoop, continueLoop }
 
+    /// A context for rendering one or more templates that share variables (a Knock email body and
+    /// then its layout, which sees what the body assigned).
+    public convenience init(environment: Environment, globals: LiquidObject = LiquidObject(), locals: [String: Value] = [:],
+                            session: RenderSession = RenderSession())
+    {
+        self.init(environment: environment, session: session, globals: globals, locals: locals, templateSource: [], templateName: nil)
+    }
+
+    /// Render a template in this context: its assigns stay visible to the next template rendered here.
+    public func render(_ template: Template, into out: inout OutputBuffer) throws {
+        let savedSource = templateSource, savedName = templateName
+        templateSource = template.source
+        templateName = template.name
+        defer {
+            templateSource = savedSource
+            templateName = savedName
+        }
+        try template.render(into: &out, context: self)
+    }
+
+    /// Set a variable the template sees but `render` partials do not (like render-time locals).
+    public func setGlobalLocal(_ name: String, _ value: Value) { locals[name] = value }
+
     init(environment: Environment, session: RenderSession, globals: LiquidObject, locals: [String: Value],
          templateSource: [UInt8], templateName: String?, partialChain: [String] = [], registers: Registers = Registers())
     {
@@ -114,6 +137,11 @@ public final class RenderSession {
     var loopIterations = 0
     /// Partials parsed during this render, by name.
     var partials: [String: Template] = [:]
+    /// Names of the partials this render used, in first-use order (e.g. to hoist their styles).
+    public private(set) var partialsUsed: [String] = []
+    /// Render-wide settings an embedding layer passes to its own tags and filters (Knock's locale
+    /// and tenant, say). Liquid itself never reads them.
+    public var attributes: [String: Value] = [:]
     /// Frozen "now" for `date: "now"`; nil reads the clock.
     public var now: Double?
     /// Overrides the environment's render error policy for this render.
@@ -122,6 +150,8 @@ public final class RenderSession {
     public var warnings: [String] = []
     /// Errors written inline (`Liquid error (line N): ...`) under the `.inline` policy, in order.
     public internal(set) var errors: [LiquidError] = []
+
+    func notePartialUsed(_ name: String) { partialsUsed.append(name) }
 
     public init(now: Double? = nil, errorPolicy: RenderErrorPolicy? = nil) {
         self.now = now

@@ -78,6 +78,7 @@ extension RenderContext {
         let source = try loader.source(named: name)
         let template = try Template(source: Array(source.utf8), name: name, environment: environment)
         session.partials[name] = template
+        session.notePartialUsed(name)
         return template
     }
 }
@@ -151,7 +152,11 @@ struct RenderTag: Node {
         let bound = call.boundName(for: name)
         let value = try call.variable.map { try context.evaluate($0) }
         var arguments: [(String, Value)] = []
-        for (key, e) in call.arguments { arguments.append((key, try context.evaluate(e))) }
+        let transform = context.environment.partialArgument
+        for (key, e) in call.arguments {
+            let value = try context.evaluate(e)
+            arguments.append((key, transform.map { $0(name, key, value) } ?? value))
+        }
 
         func renderOnce(_ item: Value?, forloop: ForloopDrop?) throws {
             let child = context.isolatedChild(source: partial.source, name: name)
