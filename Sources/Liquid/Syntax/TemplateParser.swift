@@ -59,6 +59,8 @@ public struct TemplateParser {
     }
 
     public var mode: ErrorMode { environment.errorMode }
+    /// The byte offset the parser has read up to (just after the last tag it returned).
+    public var position: Int { tokenizer.position }
     public var isInLiquidTag: Bool { lines != nil }
 
     // MARK: Tokens

@@ -1,29 +1,28 @@
 import Liquid
 
 /// The Liquid environment of a Knock project: standard Liquid plus Knock's filters and tags,
-/// `include` refused, partials from the project. (Being filled in: helpers, `t`, partial rules.)
+/// `include` refused (Knock does not support it), partials from the project with Knock's depth
+/// limit of 5 and cycles reported with their chain.
 public enum KnockFlavour {
-    /// An environment for rendering this project's templates.
-    public static func environment(partials loader: (any TemplateLoader)? = nil) -> Environment {
+    /// Knock renders partials at most 5 deep (knock-spec §1.6).
+    public static let maxPartialDepth = 5
+
+    /// An environment for rendering a project's templates.
+    /// - Parameters:
+    ///   - partials: where `{% render 'key' %}` finds partials.
+    ///   - translations: the project's translations, for `t`.
+    public static func environment(partials loader: (any TemplateLoader)? = nil,
+                                   translations: TranslationCatalog = TranslationCatalog()) -> Environment
+    {
         var env = Environment()
         env.allowsInclude = false
         env.loader = loader
-        env.register(TranslateTag.definition)
+        env.limits.maxPartialDepth = maxPartialDepth + 1  // the template itself plus 5 partial levels
+        env.limits.allowRecursivePartials = false
+        // Translations are themselves Liquid: parse each once, with plain Liquid plus Knock's filters.
+        let cache = TemplateCache(environment: env)
+        env.register(TranslateTag.definition(catalog: translations, cache: cache))
+        env.register(TranslateFilter.definition(catalog: translations, cache: cache))
         return env
-    }
-}
-
-/// `{% t %}...{% endt %}` — placeholder until translations land: renders its body as written.
-struct TranslateTag: Node {
-    let body: Block
-    let offset: Int
-
-    static let definition = TagDefinition("t") { tag, parser in
-        let (body, _) = try parser.parseBody(endingAt: ["endt"], blockName: "t")
-        return TranslateTag(body: body, offset: tag.offset)
-    }
-
-    func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
-        try body.render(context, into: &out)
     }
 }
