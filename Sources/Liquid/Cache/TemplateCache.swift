@@ -8,7 +8,7 @@ public final class TemplateCache: Sendable {
         let hash: UInt64
     }
 
-    private let environment: Environment
+    public let environment: Environment
     private let entries = Mutex<[Key: Template]>([:])
     private let capacity: Int
 

@@ -89,3 +89,29 @@ extension Value: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expressib
         self = .object(object)
     }
 }
+
+/// Structural equality (an `int` never equals a `double`; drops by identity). For Liquid's `==`,
+/// which mixes numbers, use `liquidEquals`.
+extension Value: Equatable {
+    public static func == (a: Value, b: Value) -> Bool {
+        switch (a, b) {
+        case (.nil, .nil): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.int(let x), .int(let y)): return x == y
+        case (.double(let x), .double(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.array(let x), .array(let y)): return x == y
+        case (.object(let x), .object(let y)): return x == y
+        case (.range(let a1, let b1), .range(let a2, let b2)): return a1 == a2 && b1 == b2
+        case (.drop(let x), .drop(let y)): return x === y
+        default: return false
+        }
+    }
+}
+
+extension LiquidObject: Equatable {
+    /// Same keys in the same order with equal values.
+    public static func == (a: LiquidObject, b: LiquidObject) -> Bool {
+        a.keys == b.keys && a.values == b.values
+    }
+}

@@ -19,6 +19,7 @@ public enum KnockFlavour {
         env.loader = loader
         env.limits.maxPartialDepth = maxPartialDepth + 1  // the template itself plus 5 partial levels
         env.limits.allowRecursivePartials = false
+        env.partialArgument = KnockPartialLoader.textInputs
         // Translations are themselves Liquid: parse each once, with plain Liquid plus Knock's filters.
         let cache = TemplateCache(environment: env)
         env.register(TranslateTag.definition(catalog: translations, cache: cache))
