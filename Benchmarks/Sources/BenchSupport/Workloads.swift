@@ -9,7 +9,7 @@ public enum SharedData {
     public static var root: String {
         if let env = getenv("MISSIVE_SHARED") { return String(cString: env) }
         var path = #filePath  // <repo>/Benchmarks/Sources/BenchSupport/Workloads.swift
-        for _ in 0..<5 { path = String(path[..<path.lastIndex(of: "/")!]) }
+        for _ in 0..<4 { path = String(path[..<path.lastIndex(of: "/")!]) }
         return path + "/../shared"
     }
 

@@ -10,7 +10,8 @@ import Glibc
 // the 30 pages and their layouts) for about S seconds and prints one JSON line of ops/s.
 
 func fail(_ message: String) -> Never {
-    fputs(message + "\n", stderr)
+    let line = Array((message + "\n").utf8)
+    _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     exit(1)
 }
 
@@ -20,12 +21,20 @@ args.removeFirst()
 var dataDir = SharedData.shopify
 var seconds = 2.0
 var checkOnly = false
+var check = true
+// `--profile parse|render N`: run one phase N times and exit (for callgrind/perf).
+var profilePhase: String? = nil
+var profileCount = 10
 while !args.isEmpty {
     let flag = args.removeFirst()
     switch flag {
     case "--bench-data": dataDir = args.isEmpty ? dataDir : args.removeFirst()
     case "--seconds": seconds = Double(args.isEmpty ? "" : args.removeFirst()) ?? seconds
     case "--check-only": checkOnly = true
+    case "--no-check": check = false  // for profiling while outputs are known to differ
+    case "--profile":
+        profilePhase = args.isEmpty ? nil : args.removeFirst()
+        profileCount = Int(args.isEmpty ? "" : args.removeFirst()) ?? profileCount
     default: fail("unknown option \(flag)")
     }
 }
@@ -39,11 +48,18 @@ func now() -> Double {
 do {
     let workload = try ShopifyWorkload(directory: dataDir)
     var mismatches: [String] = []
-    for page in workload.pages {
+    for page in workload.pages where check {
         let output = try workload.render(page: page.id)
         if output != (try workload.expected(page: page.id)) { mismatches.append(page.id) }
     }
     if !mismatches.isEmpty { fail("missive: output differs from expected/ for: " + mismatches.joined(separator: ", ")) }
+    if let phase = profilePhase {
+        let parsed = workload.parsed
+        for _ in 0..<profileCount {
+            if phase == "parse" { _ = try workload.parse() } else { _ = try workload.render(parsed) }
+        }
+        exit(0)
+    }
     if checkOnly {
         print("missive: all \(workload.pages.count) pages match expected/")
         exit(0)
