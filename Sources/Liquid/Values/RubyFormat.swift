@@ -1,6 +1,6 @@
 /// Ruby's textual forms of values, which Shopify Liquid's output follows exactly.
 public enum RubyFormat {
-    /// `Float#to_s`: shortest round-trip digits, fixed notation for decimal exponents in -4..<16
+    /// `Float#to_s`: shortest round-trip digits, fixed notation for decimal exponents in -4..<15
     /// (always with a fractional part, `1.0`), scientific with a signed two-digit exponent otherwise
     /// (`1.0e+16`, `1.0e-05`).
     public static func float(_ d: Double) -> String {
@@ -10,7 +10,7 @@ public enum RubyFormat {
         let (digits, exponent) = shortestDigits(abs(d))
         var out = d < 0 ? "-" : ""
         // `exponent` is the power of ten of the first digit: value = 0.d1d2... × 10^(exponent+1).
-        if exponent >= -4 && exponent < 16 {
+        if exponent >= -4 && exponent < 15 {
             if exponent >= 0 {
                 let intCount = exponent + 1
                 if digits.count <= intCount {
