@@ -19,7 +19,12 @@ import Testing
         var env = Environment()
         env.renderErrors = .raise
         env.loader = try FileSystemLoader(root: dir + "/templates")
-        let output = try env.parse(String(decoding: source, as: UTF8.self), name: "index.liquid").render(globals: data)
-        #expect(output == String(decoding: expected, as: UTF8.self))
+        // The expected files were written in 2025 (`"now" | date: "%Y"`), by a tool that ends every
+        // file with a newline even where the template has none.
+        let writtenIn2025 = RenderSession(now: 1_750_000_000)
+        let output = try env.parse(String(decoding: source, as: UTF8.self), name: "index.liquid").render(globals: data, session: writtenIn2025)
+        var want = String(decoding: expected, as: UTF8.self)
+        if source.last != UInt8(ascii: "\n"), want.hasSuffix("\n") { want.removeLast() }
+        #expect(output == want)
     }
 }
