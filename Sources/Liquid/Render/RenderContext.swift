@@ -9,9 +9,13 @@ public final class RenderContext {
     public let globals: LiquidObject
     /// Data visible to this template but not to `render` partials; also where `increment` and
     /// `decrement` keep their counters (Shopify's first environment).
-    var locals: [String: Value]
-    /// `scopes[0]` holds the template's assigns; loops and `include` push scopes above it.
-    var scopes: [[String: Value]]
+    var locals: LiquidObject
+    /// The template's assigns (Shopify's outermost scope). Searched linearly: templates assign a
+    /// handful of names, and comparing short strings beats hashing them.
+    var assigns: [(name: String, value: Value)] = []
+    /// Scopes pushed by loops and `include`, flattened; `frames` marks where each one starts.
+    var stack: [(name: String, value: Value)] = []
+    var frames: [Int] = []
     /// Set by `break`/`continue`; blocks stop rendering until the enclosing loop clears it.
     var interrupt: Interrupt = .none
     /// State of `cycle`, `ifchanged` and `for ... offset: continue` (Shopify's registers).
@@ -55,8 +59,9 @@ public final class RenderContext {
         self.environment = environment
         self.session = session
         self.globals = globals
-        self.locals = locals
-        self.scopes = [[:]]
+        var l = LiquidObject()
+        for (k, v) in locals { l[k] = v }
+        self.locals = l
         self.registers = registers
         self.partialChain = partialChain
         self.templateSource = templateSource
@@ -71,12 +76,17 @@ public final class RenderContext {
 
     // MARK: Variables
 
-    /// Find a top-level name: innermost scope first, then locals, then globals.
+    /// Find a top-level name: innermost scope first, then assigns, then locals, then globals.
     @inline(__always)
     public func resolve(_ name: String) -> Value? {
-        var i = scopes.count - 1
+        var i = stack.count - 1
         while i >= 0 {
-            if let v = scopes[i][name] { return v }
+            if stack[i].name == name { return stack[i].value }
+            i -= 1
+        }
+        i = assigns.count - 1
+        while i >= 0 {
+            if assigns[i].name == name { return assigns[i].value }
             i -= 1
         }
         if let v = locals[name] { return v }
@@ -85,18 +95,47 @@ public final class RenderContext {
 
     /// `assign` and `capture` write to the template's outermost scope, so they outlive loops.
     public func assign(_ name: String, _ value: Value) {
-        scopes[0][name] = value
+        for i in assigns.indices where assigns[i].name == name {
+            assigns[i].value = value
+            return
+        }
+        assigns.append((name, value))
     }
 
     public func pushScope(_ scope: [String: Value] = [:]) {
-        scopes.append(scope)
+        frames.append(stack.count)
+        for (k, v) in scope { stack.append((k, v)) }
     }
 
-    public func popScope() { scopes.removeLast() }
+    public func popScope() {
+        stack.removeSubrange(frames.removeLast()...)
+    }
 
-    /// Set a name in the innermost scope (loop variables, `include ... with`).
+    /// Set a name in the innermost scope (loop variables, `include ... with`); with no scope
+    /// pushed, that is the template's assigns.
     public func setLocal(_ name: String, _ value: Value) {
-        scopes[scopes.count - 1][name] = value
+        guard let start = frames.last else { return assign(name, value) }
+        _ = setInFrame(from: start, name, value)
+    }
+
+    /// Set `name` in the innermost frame and return its index in `stack`, so a loop can update
+    /// its variable in place on every iteration.
+    @discardableResult
+    func setInFrame(from start: Int, _ name: String, _ value: Value) -> Int {
+        for i in start..<stack.count where stack[i].name == name {
+            stack[i].value = value
+            return i
+        }
+        stack.append((name, value))
+        return stack.count - 1
+    }
+
+    /// Push a scope holding one loop variable (and the loop's drop); returns the variable's slot.
+    func pushLoopScope(drop name: String, _ drop: Value, variable: String) -> Int {
+        frames.append(stack.count)
+        stack.append((name, drop))
+        stack.append((variable, .nil))
+        return stack.count - 1
     }
 
     // MARK: Errors

@@ -103,12 +103,11 @@ struct TablerowTag: Node {
         }
         // Without `cols` the whole collection is one row, so the last cell is `col_last`.
         let loop = TablerowloopDrop(length: items.count, cols: cols ?? items.count)
-        context.pushScope(["tablerowloop": .drop(loop)])
+        let slot = context.pushLoopScope(drop: "tablerowloop", .drop(loop), variable: header.variable)
         defer { context.popScope() }
-        let top = context.scopes.count - 1
         out.append("<tr class=\"row1\">\n")
         for item in items {
-            context.scopes[top][header.variable] = item
+            context.stack[slot].value = item
             out.append("<td class=\"col\(loop.col)\">")
             try body.render(context, into: &out)
             out.append("</td>")

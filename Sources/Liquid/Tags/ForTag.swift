@@ -54,14 +54,13 @@ struct ForTag: Node {
 
         let forloop = ForloopDrop(name: loopName, length: items.count, parent: context.forStack.last)
         context.forStack.append(forloop)
-        context.pushScope(["forloop": .drop(forloop)])
+        let slot = context.pushLoopScope(drop: "forloop", .drop(forloop), variable: variable)
         defer {
             context.popScope()
             context.forStack.removeLast()
         }
-        let top = context.scopes.count - 1
         for item in items {
-            context.scopes[top][variable] = item
+            context.stack[slot].value = item
             try body.render(context, into: &out)
             forloop.index0 += 1
             if context.interrupt != .none {
