@@ -53,6 +53,19 @@ struct DateFilterTests {
         }
     }
 
+    /// The ends of Int64 seconds, as Ruby shows them (no overflow on the way).
+    @Test func extremeInstants() {
+        let format = "%Y-%m-%d %H:%M:%S %j %a %V %G %s"
+        #expect(LiquidDate.utc(unixSeconds: .max).format(format) == "292277026596-12-04 15:30:07 339 Sun 48 292277026596 9223372036854775807")
+        #expect(LiquidDate(unixSeconds: .max, in: FixedOffsetTimeZone(seconds: 19_800)).format(format)
+            == "292277026596-12-04 21:00:07 339 Sun 48 292277026596 9223372036854775807")
+        #expect(LiquidDate.utc(unixSeconds: .min).format(format) == "-292277022657-01-27 08:29:52 027 Sun 04 -292277022657 -9223372036854775808")
+        #expect(LiquidDate(unixSeconds: .min, in: FixedOffsetTimeZone(seconds: 19_800)).format(format)
+            == "-292277022657-01-27 13:59:52 027 Sun 04 -292277022657 -9223372036854775808")
+        #expect(LiquidDate.parse("9223372036854775807", now: Self.now, localZone: Self.utcLocal)?.format("%Y") == "292277026596")
+        #expect(LiquidDate.parse("9223372036854775808", now: Self.now, localZone: Self.utcLocal) == nil)  // Ruby: a Bignum time
+    }
+
     /// A local zone that happens to be UTC is not UTC proper: `%-z` differs, as in Ruby.
     @Test func localUTCVersusUTCProper() {
         let local = LiquidDate(unixSeconds: 0, in: Self.utcLocal)

@@ -24,9 +24,10 @@ public struct CivilTime: Sendable, Hashable {
 
     /// The wall-clock fields of `unixSeconds` seen at `utcOffset` seconds east of UTC.
     public init(unixSeconds: Int, nanosecond: Int = 0, utcOffset: Int = 0) {
-        let local = unixSeconds &+ utcOffset
-        let days = CivilCalendar.floorDiv(local, 86_400)
-        let secondOfDay = local - days * 86_400
+        // Days first, then the offset, so no instant overflows (Int.max seconds is year 292277026596).
+        let shifted = CivilCalendar.floorMod(unixSeconds, 86_400) + utcOffset
+        let days = CivilCalendar.floorDiv(unixSeconds, 86_400) + CivilCalendar.floorDiv(shifted, 86_400)
+        let secondOfDay = CivilCalendar.floorMod(shifted, 86_400)
         let (y, m, d) = CivilCalendar.civil(fromDays: days)
         year = y
         month = m
