@@ -35,7 +35,9 @@ public struct EmailComposer: Sendable {
     /// Turns the final HTML into the text part when the template has no text body.
     public let plainText: @Sendable (String) -> String
 
-    public init(environment: Environment, partials: KnockPartialLoader? = nil, plainText: @escaping @Sendable (String) -> String) {
+    public init(environment: Environment, partials: KnockPartialLoader? = nil,
+                plainText: @escaping @Sendable (String) -> String = { HTMLText.plainText($0) })
+    {
         self.cache = TemplateCache(environment: environment)
         self.partials = partials
         self.plainText = plainText
