@@ -83,46 +83,76 @@ enum HTMLFilters {
     /// `strip_html`: first `<script…</script>`, `<!--…-->` and `<style…</style>` blocks (case
     /// sensitive, across lines), then every `<…>` tag, each shortest match.
     static func stripHTML(_ s: String) -> String {
-        var b = Array(s.utf8)
-        guard b.contains(UInt8(ascii: "<")) else { return s }
-        let blocks: [(open: [UInt8], close: [UInt8])] = [
-            (Array("<script".utf8), Array("</script>".utf8)),
-            (Array("<!--".utf8), Array("-->".utf8)),
-            (Array("<style".utf8), Array("</style>".utf8)),
-        ]
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var i = 0
-        scan: while i < b.count {
-            if b[i] == UInt8(ascii: "<") {
-                for block in blocks where hasPrefix(b, block.open, at: i) {
-                    if let end = RubyString.find(block.close, in: b, from: i + block.open.count) {
+        var s = s
+        return s.withUTF8 { b -> String in
+            guard b.contains(UInt8(ascii: "<")) else { return String(decoding: b, as: UTF8.self) }
+            // Pass 1, as Shopify's first gsub: whole <script>, <style> blocks and comments.
+            // Text between them is copied in runs, not byte by byte.
+            var text: [UInt8] = []
+            text.reserveCapacity(b.count)
+            var runStart = 0
+            var i = 0
+            scan: while i < b.count {
+                guard b[i] == UInt8(ascii: "<") else {
+                    i &+= 1
+                    continue
+                }
+                for block in stripBlocks where hasPrefix(b, block.open, at: i) {
+                    if let end = find(block.close, in: b, from: i + block.open.count) {
+                        text.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i]))
                         i = end + block.close.count
+                        runStart = i
                         continue scan
                     }
                 }
+                i &+= 1
             }
-            out.append(b[i])
-            i += 1
-        }
-        b = out
-        out.removeAll(keepingCapacity: true)
-        i = 0
-        while i < b.count {
-            if b[i] == UInt8(ascii: "<"), let close = b[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) {
-                i = close + 1
-                continue
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart...]))
+            // Pass 2, the second gsub: any remaining `<...>`.
+            return text.withUnsafeBufferPointer { t -> String in
+                var out: [UInt8] = []
+                out.reserveCapacity(t.count)
+                var runStart = 0
+                var i = 0
+                while i < t.count {
+                    guard t[i] == UInt8(ascii: "<") else {
+                        i &+= 1
+                        continue
+                    }
+                    var j = i + 1
+                    while j < t.count && t[j] != UInt8(ascii: ">") { j &+= 1 }
+                    guard j < t.count else { break }  // no closing `>`: the rest is text
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: t[runStart..<i]))
+                    i = j + 1
+                    runStart = i
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: t[runStart...]))
+                return String(decoding: out, as: UTF8.self)
             }
-            out.append(b[i])
-            i += 1
         }
-        return RubyString.string(out)
     }
 
-    private static func hasPrefix(_ b: [UInt8], _ p: [UInt8], at i: Int) -> Bool {
+    /// Shopify removes these blocks whole before stripping tags (`<script.*?</script>` and friends).
+    private static let stripBlocks: [(open: [UInt8], close: [UInt8])] = [
+        (Array("<script".utf8), Array("</script>".utf8)),
+        (Array("<!--".utf8), Array("-->".utf8)),
+        (Array("<style".utf8), Array("</style>".utf8)),
+    ]
+
+    private static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ p: [UInt8], at i: Int) -> Bool {
         guard i + p.count <= b.count else { return false }
         for j in 0..<p.count where b[i + j] != p[j] { return false }
         return true
+    }
+
+    private static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        let m = needle.count
+        var i = from
+        while i + m <= hay.count {
+            if hasPrefix(hay, needle, at: i) { return i }
+            i &+= 1
+        }
+        return nil
     }
 
     /// Ruby's `gsub(/\r?\n/, "<br />\n")`.

@@ -30,12 +30,17 @@ extension RenderContext {
             }
             return input
         }
-        var positional: [Value] = []
-        positional.reserveCapacity(call.arguments.count)
-        for a in call.arguments { positional.append(try evaluate(a)) }
-        var keywords: [(String, Value)] = []
-        for (k, a) in call.keywordArguments { keywords.append((k, try evaluate(a))) }
-        let arguments = FilterArguments(positional, keywords: keywords)
+        let arguments: FilterArguments
+        if let constant = call.constantArguments {
+            arguments = constant
+        } else {
+            var positional: [Value] = []
+            positional.reserveCapacity(call.arguments.count)
+            for a in call.arguments { positional.append(try evaluate(a)) }
+            var keywords: [(String, Value)] = []
+            for (k, a) in call.keywordArguments { keywords.append((k, try evaluate(a))) }
+            arguments = FilterArguments(positional, keywords: keywords)
+        }
         do {
             try definition.checkArity(arguments)
             return try definition.function(input.resolvedDrop, arguments, self)

@@ -48,6 +48,26 @@ public struct FilterCall: Sendable {
     public let arguments: [Expression]
     public let keywordArguments: [(String, Expression)]
     public let offset: Int
+    /// The arguments, when every one is a literal: built once here instead of on every call.
+    let constantArguments: FilterArguments?
+
+    init(name: String, definition: FilterDefinition?, arguments: [Expression], keywordArguments: [(String, Expression)], offset: Int) {
+        self.name = name
+        self.definition = definition
+        self.arguments = arguments
+        self.keywordArguments = keywordArguments
+        self.offset = offset
+        var positional: [Value] = []
+        var keywords: [(String, Value)] = []
+        var constant = true
+        for a in arguments {
+            if case .literal(let v) = a { positional.append(v) } else { constant = false }
+        }
+        for (k, a) in keywordArguments {
+            if case .literal(let v) = a { keywords.append((k, v)) } else { constant = false }
+        }
+        constantArguments = constant ? FilterArguments(positional, keywords: keywords) : nil
+    }
 }
 
 /// An expression followed by filters: what `{{ }}`, `echo` and `assign` hold.

@@ -124,7 +124,7 @@ public struct TemplateParser {
                     }
                     trimNextText = false
                 }
-                if !range.isEmpty { nodes.append(TextNode(bytes: Array(source[range]), offset: range.lowerBound)) }
+                if !range.isEmpty { nodes.append(TextNode(source: source, range: range)) }
             case .output:
                 if token.trimLeft { Self.trimTrailingWhitespace(&nodes) }
                 guard token.closed else { throw unterminated(token) }
@@ -136,7 +136,9 @@ public struct TemplateParser {
                     expression = try parser.parseFilteredExpression()
                     try parser.finish()
                 }
-                nodes.append(OutputNode(expression: expression, offset: token.range.lowerBound))
+                var located = expression
+                located.offset = token.range.lowerBound
+                nodes.append(OutputNode(expression: located))
                 trimNextText = token.trimRight
             case .tag:
                 if token.trimLeft { Self.trimTrailingWhitespace(&nodes) }
@@ -169,10 +171,10 @@ public struct TemplateParser {
 
     private static func trimTrailingWhitespace(_ nodes: inout [any Node]) {
         guard let last = nodes.last as? TextNode else { return }
-        var bytes = last.bytes
-        while let b = bytes.last, Bytes.isWhitespace(b) { bytes.removeLast() }
+        var end = last.range.upperBound
+        while end > last.range.lowerBound && Bytes.isWhitespace(last.source[end - 1]) { end -= 1 }
         nodes.removeLast()
-        if !bytes.isEmpty { nodes.append(TextNode(bytes: bytes, offset: last.offset)) }
+        if end > last.range.lowerBound { nodes.append(TextNode(source: last.source, range: last.range.lowerBound..<end)) }
     }
 
     /// For tags that end their own body early (`raw`): strip whitespace after the closing token.

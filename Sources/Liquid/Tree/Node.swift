@@ -50,21 +50,23 @@ public struct Block: Sendable {
     }
 }
 
-/// Literal template text.
+/// Literal template text: a range of the template's own source, which it shares (no copy).
+/// Three words, so it fits an existential's inline buffer and costs no allocation of its own.
 struct TextNode: Node {
-    let bytes: [UInt8]
-    let offset: Int
-    var isBlank: Bool { bytes.allSatisfy(Bytes.isWhitespace) }
+    let source: [UInt8]
+    let range: Range<Int>
+    var offset: Int { range.lowerBound }
+    var isBlank: Bool { source[range].allSatisfy(Bytes.isWhitespace) }
 
     func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
-        out.append(bytes)
+        out.bytes.append(contentsOf: source[range])
     }
 }
 
 /// `{{ expression | filters }}`.
 struct OutputNode: Node {
     let expression: FilteredExpression
-    let offset: Int
+    var offset: Int { expression.offset }
 
     func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
         try context.evaluate(expression).write(to: &out)

@@ -103,7 +103,15 @@ enum RubyString {
     // MARK: Characters
 
     /// Ruby's `length`: the number of code points.
-    static func length(_ s: String) -> Int { s.unicodeScalars.count }
+    static func length(_ s: String) -> Int {
+        // Count bytes that start a UTF-8 sequence: no index arithmetic, no decoding.
+        var s = s
+        return s.withUTF8 { bytes in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n &+= 1 }
+            return n
+        }
+    }
 
     /// Ruby's `str[start, length]` / `ary[start, length]` bounds: nil when Ruby returns nil
     /// (negative length, start before the beginning or past the end), else the clamped range.
@@ -123,9 +131,20 @@ enum RubyString {
     /// The first `n` code points of `s`.
     static func prefix(_ s: String, scalars n: Int) -> String {
         guard n > 0 else { return "" }
-        let view = s.unicodeScalars
-        let end = view.index(view.startIndex, offsetBy: n, limitedBy: view.endIndex) ?? view.endIndex
-        return String(view[view.startIndex..<end])
+        var s = s
+        return s.withUTF8 { bytes in
+            // Walk to the byte where code point `n` starts.
+            var seen = 0
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] & 0xC0 != 0x80 {
+                    if seen == n { break }
+                    seen &+= 1
+                }
+                i &+= 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<i]), as: UTF8.self)
+        }
     }
 
     /// `str[start, length]` on code points; nil where Ruby returns nil.
