@@ -44,6 +44,7 @@ struct FieldReader {
     }
 
     func missing(_ key: String, _ what: String = "") {
+        if log.unresolved.contains(path(key)) { return }
         log.error(location, path.isEmpty ? nil : path, "missing '\(key)'\(what.isEmpty ? "" : " (\(what))")")
     }
 

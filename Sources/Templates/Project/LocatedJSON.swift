@@ -87,6 +87,8 @@ struct LocatedJSON {
     private var line = 1
     private var lineStart = 0
     private var depth = 0
+    private var columnOffset = 0
+    private var columnValue = 1
     private static let maxDepth = 256
 
     private init(_ bytes: [UInt8], file: String) {
@@ -98,7 +100,7 @@ struct LocatedJSON {
     static func parse(_ bytes: [UInt8], file: String) throws(SyntaxError) -> JSONNode {
         var scanner = LocatedJSON(bytes, file: file)
         // Editors on some systems start UTF-8 files with a byte-order mark.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { scanner.i = 3; scanner.lineStart = 3 }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { scanner.i = 3; scanner.lineStart = 3; scanner.columnOffset = 3 }
         scanner.skipWhitespace()
         let node = try scanner.value()
         scanner.skipWhitespace()
@@ -108,20 +110,24 @@ struct LocatedJSON {
 
     // MARK: positions
 
-    private var column: Int {
-        var c = 1
-        var k = lineStart
-        while k < i && k < bytes.count {
-            if bytes[k] & 0xC0 != 0x80 { c += 1 }
-            k += 1
+    /// The character column of `i`. Counted on from the last column asked for on the same line,
+    /// so a long minified line costs linear time, not quadratic.
+    private mutating func column() -> Int {
+        if columnOffset < lineStart || columnOffset > i {
+            columnOffset = lineStart
+            columnValue = 1
         }
-        return c
+        while columnOffset < i && columnOffset < bytes.count {
+            if bytes[columnOffset] & 0xC0 != 0x80 { columnValue += 1 }
+            columnOffset += 1
+        }
+        return columnValue
     }
 
-    private var here: SourceLocation { SourceLocation(file: file, line: line, column: column) }
+    private mutating func here() -> SourceLocation { SourceLocation(file: file, line: line, column: column()) }
 
-    private func error(_ message: String) -> SyntaxError {
-        SyntaxError(message: message, line: line, column: column)
+    private mutating func error(_ message: String) -> SyntaxError {
+        SyntaxError(message: message, line: line, column: column())
     }
 
     private mutating func skipWhitespace() {
@@ -143,7 +149,7 @@ struct LocatedJSON {
 
     private mutating func value() throws(SyntaxError) -> JSONNode {
         guard i < bytes.count else { throw error("unexpected end of file, expected a value") }
-        let start = here
+        let start = here()
         switch bytes[i] {
         case UInt8(ascii: "{"): return JSONNode(kind: try object(), location: start)
         case UInt8(ascii: "["): return JSONNode(kind: try array(), location: start)
@@ -185,7 +191,7 @@ struct LocatedJSON {
                 if bytes[i] == UInt8(ascii: "}") { throw error("trailing comma before '}'") }
                 throw error("expected a key in double quotes")
             }
-            let keyLocation = here
+            let keyLocation = here()
             let key = try string()
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(key)\"") }

@@ -74,6 +74,8 @@ public struct Problem: Sendable, Hashable, CustomStringConvertible {
 /// Collects problems while one resource is read; readers share it by reference.
 final class ProblemLog {
     private(set) var problems: [Problem] = []
+    /// Fields whose `@` reference could not be read (already reported): not "missing" as well.
+    var unresolved: Set<String> = []
 
     func add(_ problem: Problem) { problems.append(problem) }
 

@@ -83,10 +83,11 @@ struct ReadContext {
                     log.error(member.keyLocation, memberPath, "both '\(field)' and '\(member.key)' are given; keep one")
                     continue
                 }
-                if let content = referencedContent(member, path: memberPath, fieldPath: FieldReader.join(path, field),
-                                                   depth: depth + 1)
-                {
+                let fieldPath = FieldReader.join(path, field)
+                if let content = referencedContent(member, path: memberPath, fieldPath: fieldPath, depth: depth + 1) {
                     resolved.append(JSONMember(key: field, keyLocation: member.keyLocation, value: content))
+                } else {
+                    log.unresolved.insert(fieldPath)
                 }
             }
             var out = node
