@@ -361,6 +361,7 @@ struct ProblemTests {
         #expect(sms.template["text_body"] == nil)
         // A linked folder is listed, but nothing in it is read.
         #expect(project.workflows["linked"] == nil)
+        #expect(project.problems(in: "templates/linked").first?.message == "the folder resolves outside the project folder (through a symlink); it is skipped")
     }
 
     @Test func missingReferencedFile() throws {

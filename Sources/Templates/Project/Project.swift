@@ -105,70 +105,56 @@ public struct Project: Sendable {
     }
 
     mutating func loadWorkflow(_ key: String) {
-        let folder = RelativePath.join(config.templates, key)
-        let file = RelativePath.join(folder, "workflow.json")
+        workflows[key] = loadFolder(.workflow(key), key: key, in: config.templates, file: "workflow.json",
+                                    what: "workflow key", read: ResourceReaders.workflow)
+    }
+
+    mutating func loadLayout(_ key: String) {
+        layouts[key] = loadFolder(.layout(key), key: key, in: config.layouts, file: "layout.json",
+                                  what: "layout key", read: ResourceReaders.layout)
+    }
+
+    mutating func loadPartial(_ key: String) {
+        partials[key] = loadFolder(.partial(key), key: key, in: config.partials, file: "partial.json",
+                                   what: "partial key", read: ResourceReaders.partial)
+    }
+
+    /// A resource defined by `<parent>/<key>/<file>`: the key is checked before it becomes a
+    /// path, and a folder without its file, or leading out of the project, is reported.
+    private mutating func loadFolder<T>(_ id: ResourceID, key: String, in parent: String, file name: String, what: String,
+                                        read: (String, String, inout ReadContext) -> T?) -> T?
+    {
+        let folder = RelativePath.join(parent, key)
+        let file = RelativePath.join(folder, name)
         var ctx = takeContext()
-        workflows[key] = nil
-        if let why = NameRules.keyProblem(key, what: "workflow key") {
+        var resource: T? = nil
+        if let why = NameRules.keyProblem(key, what: what) {
             ctx.log.error(SourceLocation(file: folder), nil, why + "; the folder is skipped")
+        } else if ctx.files.isOutside(folder) {
+            ctx.log.error(SourceLocation(file: folder), nil, "the folder resolves outside the project folder (through a symlink); it is skipped")
         } else if ctx.files.isDirectory(folder) {
             if ctx.files.read(file) == .missing {
-                ctx.log.warning(SourceLocation(file: folder), nil, "the folder has no workflow.json; it is skipped")
+                ctx.log.warning(SourceLocation(file: folder), nil, "the folder has no \(name); it is skipped")
             } else {
-                workflows[key] = ResourceReaders.workflow(key: key, file: file, &ctx)
+                resource = read(key, file, &ctx)
             }
         }
         var deps = ctx.dependencies
         deps.insert(file)
-        finish(.workflow(key), ctx)
-        dependencies[.workflow(key)] = deps
+        finish(id, ctx)
+        dependencies[id] = deps
+        return resource
     }
 
     mutating func loadSample(_ key: String) {
         let file = RelativePath.join(RelativePath.join(config.templates, key), "sample.json")
         var ctx = takeContext()
         samples[key] = nil
-        if NameRules.isValidKey(key), ctx.files.read(file) != .missing {
+        if NameRules.isValidKey(key), !ctx.files.isOutside(RelativePath.directory(of: file)), ctx.files.read(file) != .missing {
             samples[key] = ResourceReaders.sample(file: file, &ctx)
         }
         finish(.sample(key), ctx)
         dependencies[.sample(key), default: []].insert(file)
-    }
-
-    mutating func loadLayout(_ key: String) {
-        let folder = RelativePath.join(config.layouts, key)
-        let file = RelativePath.join(folder, "layout.json")
-        var ctx = takeContext()
-        layouts[key] = nil
-        if let why = NameRules.keyProblem(key, what: "layout key") {
-            ctx.log.error(SourceLocation(file: folder), nil, why + "; the folder is skipped")
-        } else if ctx.files.isDirectory(folder) {
-            if ctx.files.read(file) == .missing {
-                ctx.log.warning(SourceLocation(file: folder), nil, "the folder has no layout.json; it is skipped")
-            } else {
-                layouts[key] = ResourceReaders.layout(key: key, file: file, &ctx)
-            }
-        }
-        finish(.layout(key), ctx)
-        dependencies[.layout(key), default: []].insert(file)
-    }
-
-    mutating func loadPartial(_ key: String) {
-        let folder = RelativePath.join(config.partials, key)
-        let file = RelativePath.join(folder, "partial.json")
-        var ctx = takeContext()
-        partials[key] = nil
-        if let why = NameRules.keyProblem(key, what: "partial key") {
-            ctx.log.error(SourceLocation(file: folder), nil, why + "; the folder is skipped")
-        } else if ctx.files.isDirectory(folder) {
-            if ctx.files.read(file) == .missing {
-                ctx.log.warning(SourceLocation(file: folder), nil, "the folder has no partial.json; it is skipped")
-            } else {
-                partials[key] = ResourceReaders.partial(key: key, file: file, &ctx)
-            }
-        }
-        finish(.partial(key), ctx)
-        dependencies[.partial(key), default: []].insert(file)
     }
 
     mutating func loadTranslation(_ id: TranslationID, file: String) {

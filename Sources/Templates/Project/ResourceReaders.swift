@@ -73,7 +73,7 @@ enum ResourceReaders {
         if let c = r.node("content"), let text = c.string {
             content = text
             source = c.location
-        } else if r.has("content") {
+        } else if r.has("content") || ctx.log.unresolved.contains("content") {
             _ = r.string("content")
             return nil
         } else {

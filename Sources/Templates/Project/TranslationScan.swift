@@ -14,6 +14,11 @@ enum TranslationScan {
                 }
                 continue
             }
+            guard !files.isOutside(localeFolder) else {
+                problems.append(Problem(.error, file: localeFolder,
+                                        message: "the folder resolves outside the project folder (through a symlink); it is skipped"))
+                continue
+            }
             guard NameRules.isValidLocale(entry.name) else {
                 problems.append(Problem(.error, file: localeFolder,
                                         message: "'\(entry.name)' is not a locale code like en, en-GB or zh-Hans; the folder is skipped"))
