@@ -10,8 +10,8 @@ struct ReadContext {
 
     init(files: ProjectFiles) { self.files = files }
 
-    /// The bytes of a file, or nil after reporting why not. `what` names the file in messages
-    /// about a reference (reported at `location`); nil reports against the file itself.
+    /// The bytes of a file, or nil after reporting why not: at `location` (the `@` key that
+    /// names the file) when given, else against the file itself.
     mutating func bytes(_ path: String, referencedAt location: SourceLocation? = nil, jsonPath: String? = nil)
         -> [UInt8]?
     {
