@@ -3,13 +3,27 @@
 /// computed only when a person needs them.
 public struct LiquidError: Error, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable {
-        case syntax = "Liquid syntax error"
-        case argument = "Liquid error"  // a filter or tag given arguments it cannot use
-        case render = "Liquid error "  // anything else that goes wrong while rendering
-        case undefinedVariable = "Liquid undefined variable"
-        case undefinedFilter = "Liquid undefined filter"
-        case fileSystem = "Liquid file system error"
-        case limit = "Liquid limit exceeded"
+        case syntax
+        /// A filter or tag given arguments it cannot use.
+        case argument
+        /// Anything else that goes wrong while rendering.
+        case render
+        case undefinedVariable
+        case undefinedFilter
+        case fileSystem
+        case limit
+
+        /// How Shopify's messages name the kind: `Liquid syntax error (line 1): ...`.
+        public var label: String {
+            switch self {
+            case .syntax: return "Liquid syntax error"
+            case .argument, .render: return "Liquid error"
+            case .undefinedVariable: return "Liquid undefined variable"
+            case .undefinedFilter: return "Liquid undefined filter"
+            case .fileSystem: return "Liquid file system error"
+            case .limit: return "Liquid limit exceeded"
+            }
+        }
     }
 
     public var kind: Kind
@@ -74,7 +88,7 @@ public struct LiquidError: Error, Sendable, CustomStringConvertible {
 
     /// Shopify's one-line form: `Liquid syntax error (line 3): Unknown tag 'x'`.
     public var liquidMessage: String {
-        let prefix = kind == .render ? "Liquid error" : kind.rawValue
+        let prefix = kind.label
         if let line { return "\(prefix) (line \(line)): \(message)" }
         return "\(prefix): \(message)"
     }
@@ -82,8 +96,8 @@ public struct LiquidError: Error, Sendable, CustomStringConvertible {
     /// Compiler-style: `name:line:col: message`, then the source line and a caret under the column.
     public var description: String {
         let name = templateName ?? "<template>"
-        guard let line, let column else { return "\(name): \(kind == .render ? "Liquid error" : kind.rawValue): \(message)" }
-        var text = "\(name):\(line):\(column): \(kind == .render ? "Liquid error" : kind.rawValue): \(message)"
+        guard let line, let column else { return "\(name): \(kind.label): \(message)" }
+        var text = "\(name):\(line):\(column): \(kind.label): \(message)"
         if let sourceLine {
             let gutter = "\(line) | "
             text += "\n" + gutter + sourceLine

@@ -82,7 +82,7 @@ struct TemplateChecker {
         do {
             template = try environment.parse(field.source, name: field.location.file)
         } catch let error as LiquidError {
-            let kind = error.kind == .render ? "Liquid error" : error.kind.rawValue
+            let kind = error.kind.label
             report(field, line: error.line, column: error.column, "\(kind): \(error.message)")
             return nil
         } catch {
