@@ -1,5 +1,6 @@
 import ArgumentParser
 import Liquid
+import Templates
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,6 +16,11 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Undefined filters are errors.") var strictFilters = false
     @Option(help: "Folder to load partials from (confined to it).") var partials: String?
     @Flag(help: "Speak the batch protocol on stdin/stdout.") var jsonl = false
+    @Option(help: "Render with a Knock project's partials, translations and layouts (a folder; `.` for the example project).")
+    var project: String?
+    @Option(help: "With --project: the locale for translations (default: the recipient's, then the project's).")
+    var locale: String?
+    @Option(help: "With --project: wrap the output in this email layout.") var layout: String?
 
     func run() throws {
         if jsonl {
@@ -22,6 +28,7 @@ struct RenderCommand: ParsableCommand {
             return
         }
         guard let file else { throw ValidationError("give a template FILE, or --jsonl") }
+        if let project { return try renderInProject(file: file, projectRoot: project) }
         var env = Environment()
         env.errorMode = strict ? .strict : .lax
         env.strictVariables = strictVariables
@@ -36,10 +43,36 @@ struct RenderCommand: ParsableCommand {
         }
         let source = try IO.readFile(file)
         do {
+            // (plain Liquid: no project)
             let template = try env.parse(String(decoding: source, as: UTF8.self), name: file)
             var out = OutputBuffer(capacity: source.count * 2)
             try template.render(into: &out, globals: globals)
             IO.write(out.bytes)
+        } catch let error as LiquidError {
+            IO.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension RenderCommand {
+    /// `--project`: Knock's flavour, the project's partials, translations and layouts; `--data`
+    /// holds the run scope (`{"data": ..., "recipient": ...}`, or just the trigger data).
+    func renderInProject(file: String, projectRoot: String) throws {
+        let loaded = try Project.load(root: projectRoot)
+        for problem in loaded.errors { IO.error(problem.description) }
+        var scopeJSON = LiquidObject()
+        if let data {
+            let bytes = data == "-" ? IO.readStdin() : try IO.readFile(data)
+            guard case .object(let o) = try JSONParser.parse(bytes) else { throw CLIError("--data must hold a JSON object") }
+            scopeJSON = o
+        }
+        let source = String(decoding: try IO.readFile(file), as: UTF8.self)
+        do {
+            let rendered = try loaded.render(source: source, name: file, scope: RunScope(json: scopeJSON),
+                                             locale: locale, layoutKey: layout)
+            IO.write(rendered.output)
+            for warning in rendered.warnings { IO.error("warning: " + warning) }
         } catch let error as LiquidError {
             IO.error(error.description)
             throw ExitCode(1)

@@ -20,7 +20,7 @@ struct TemplateChecker {
 
     init(project: Project) {
         self.project = project
-        var env = KnockFlavour.environment(partials: project.partialLoader)
+        var env = project.environment()
         env.errorMode = .strict
         environment = env
     }

@@ -1,3 +1,5 @@
+import Liquid
+
 /// Where a project keeps its resources. Missive's own `missive.json` names the folders; a
 /// folder set up by Knock's CLI (`knock.json` with `knockDir`) is read as it is; with neither,
 /// the defaults below apply.
@@ -5,8 +7,11 @@
 /// `missive.json` (every key optional):
 /// ```json
 /// {"templates": "templates", "layouts": "layouts", "partials": "partials",
-///  "translations": "translations", "default_locale": "en"}
+///  "translations": "translations", "default_locale": "en",
+///  "vars": {"app_name": "Beacon", "app_url": "https://app.beacon.dev", "branding": {...}}}
 /// ```
+/// `vars` are the project's environment variables (Knock's `vars.*`): what previews and
+/// renders see as `vars` unless a caller gives its own.
 public struct ProjectConfig: Sendable, Equatable {
     public enum Kind: String, Sendable {
         /// `missive.json`, or no configuration file.
@@ -22,6 +27,8 @@ public struct ProjectConfig: Sendable, Equatable {
     public var partials = "partials"
     public var translations = "translations"
     public var defaultLocale = "en"
+    /// `vars` for templates (Knock's environment variables, branding included).
+    public var vars = LiquidObject()
     /// The file the configuration came from (`missive.json`, `knock.json`), nil for defaults.
     public var file: String?
 
@@ -37,7 +44,12 @@ public struct ProjectConfig: Sendable, Equatable {
     private static func readMissive(_ ctx: inout ReadContext) -> ProjectConfig {
         var config = ProjectConfig(file: missiveFile)
         guard let node = ctx.jsonObject(missiveFile), let r = FieldReader(node, path: "", log: ctx.log) else { return config }
-        r.checkKeys(["templates", "layouts", "partials", "translations", "default_locale"], what: "missive.json")
+        r.checkKeys(["templates", "layouts", "partials", "translations", "default_locale", "vars"], what: "missive.json")
+        if let vars = r.value("vars") {
+            if case .object(let o) = vars { config.vars = o } else {
+                ctx.log.error(r.member("vars")!.keyLocation, "vars", "vars must be a JSON object")
+            }
+        }
         func folder(_ key: String, _ fallback: String) -> String {
             guard let written = r.string(key) else { return fallback }
             return checkedFolder(written, key: key, r, &ctx) ?? fallback

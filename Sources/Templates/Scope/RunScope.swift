@@ -77,3 +77,29 @@ public struct RunScope: Sendable {
         return nil
     }
 }
+
+extension RunScope {
+    /// A scope from JSON as a caller writes it: `{"data": ..., "recipient": ..., "actor": ...,
+    /// "tenant": ..., "vars": ..., ...}`; an object with none of those keys is taken as `data`.
+    public init(json: LiquidObject) {
+        self.init()
+        let known = ["data", "recipient", "actor", "tenant", "vars", "workflow", "timestamp", "activities", "actors",
+                     "total_activities", "total_actors", "current_message"]
+        guard known.contains(where: { json[$0] != nil }) else {
+            data = json
+            return
+        }
+        if case .object(let d)? = json["data"] { data = d }
+        recipient = json["recipient"] ?? .nil
+        actor = json["actor"] ?? .nil
+        tenant = json["tenant"] ?? .nil
+        if case .object(let v)? = json["vars"] { vars = v }
+        if case .object(let w)? = json["workflow"] { workflow = w }
+        timestamp = json["timestamp"]?.stringValue
+        if case .array(let a)? = json["activities"] { activities = a }
+        if case .array(let a)? = json["actors"] { actors = a }
+        if case .int(let n)? = json["total_activities"] { totalActivities = n }
+        if case .int(let n)? = json["total_actors"] { totalActors = n }
+        if case .object(let m)? = json["current_message"] { currentMessage = m }
+    }
+}

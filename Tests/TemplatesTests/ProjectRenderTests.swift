@@ -1,0 +1,57 @@
+import Liquid
+import Testing
+@testable import Templates
+
+/// The example project renders through Knock's flavour: partials, translations, layouts, vars.
+@Suite struct ProjectRenderTests {
+    static let root: String = {
+        var path = #filePath
+        for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
+        return path
+    }()
+
+    func sample(_ workflow: String, _ project: Project) throws -> RunScope {
+        let s = try #require(project.samples[workflow])
+        var scope = RunScope()
+        scope.data = s.data
+        scope.recipient = s.recipient.map(Value.object) ?? .nil
+        scope.actor = s.actor.map(Value.object) ?? .nil
+        scope.tenant = s.tenant.map(Value.object) ?? .nil
+        return scope
+    }
+
+    @Test func mentionEmailInFrenchWithTheDefaultLayout() throws {
+        let project = try Project.load(root: Self.root)
+        let source = try #require(readText(Self.root + "/templates/mention/email_1/html_body.html"))
+        let out = try project.render(source: source, name: "mention/html_body", scope: sample("mention", project),
+                                     locale: "fr", layoutKey: "default")
+        #expect(out.output.contains("Bonjour Ada"))
+        #expect(out.output.hasPrefix("<!DOCTYPE html>"))
+        #expect(out.output.contains("https://assets.beacon.dev/logo.png"))   // vars from missive.json
+        #expect(out.output.contains(".comment-card {"))                        // partial style hoisted
+        #expect(out.text?.contains("Bonjour Ada") == true)
+        #expect(out.warnings.isEmpty, "\(out.warnings)")
+    }
+
+    @Test func unknownLayoutIsAnError() throws {
+        let project = try Project.load(root: Self.root)
+        #expect(throws: LiquidError.self) { try project.render(source: "x", name: "x", scope: RunScope(), layoutKey: "nope") }
+    }
+
+    func readText(_ path: String) -> String? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, f)
+            if n <= 0 { break }
+            out.append(contentsOf: buffer[0..<n])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
