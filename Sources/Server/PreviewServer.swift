@@ -1,0 +1,2 @@
+/// The preview server (being built).
+public enum PreviewServer {}
