@@ -11,8 +11,10 @@ public enum KnockFlavour {
     /// - Parameters:
     ///   - partials: where `{% render 'key' %}` finds partials.
     ///   - translations: the project's translations, for `t`.
+    ///   - dataSource: users, objects, tenants and subscriptions for the side-loading filters.
     public static func environment(partials loader: (any TemplateLoader)? = nil,
-                                   translations: TranslationCatalog = TranslationCatalog()) -> Environment
+                                   translations: TranslationCatalog = TranslationCatalog(),
+                                   dataSource: (any KnockDataSource)? = nil) -> Environment
     {
         var env = Environment()
         env.allowsInclude = false
@@ -20,6 +22,7 @@ public enum KnockFlavour {
         env.limits.maxPartialDepth = maxPartialDepth + 1  // the template itself plus 5 partial levels
         env.limits.allowRecursivePartials = false
         env.partialArgument = KnockPartialLoader.textInputs
+        for filter in KnockFilters.all(dataSource: dataSource) { env.register(filter) }
         // Translations are themselves Liquid: parse each once, with plain Liquid plus Knock's filters.
         let cache = TemplateCache(environment: env)
         env.register(TranslateTag.definition(catalog: translations, cache: cache))

@@ -19,8 +19,8 @@ extension Project {
 
     /// The environment this project's templates render with: Knock's flavour, its partials and
     /// translations.
-    public func environment(partials loader: KnockPartialLoader? = nil) -> Environment {
-        KnockFlavour.environment(partials: loader ?? knockPartials, translations: translationCatalog)
+    public func environment(partials loader: KnockPartialLoader? = nil, dataSource: (any KnockDataSource)? = nil) -> Environment {
+        KnockFlavour.environment(partials: loader ?? knockPartials, translations: translationCatalog, dataSource: dataSource)
     }
 
     /// The email layout with this key, as `EmailComposer` takes it.
