@@ -120,7 +120,8 @@ enum ResourceReaders {
     static func sample(file: String, _ ctx: inout ReadContext) -> SampleData? {
         guard let node = ctx.jsonObject(file) else { return nil }
         guard let r = FieldReader(node, path: "", log: ctx.log) else { return nil }
-        r.checkKeys(["data", "recipient", "actor", "tenant", "locale"], what: "sample data")
+        r.checkKeys(["data", "recipient", "actor", "tenant", "locale", "vars", "timestamp", "activities", "actors",
+                     "total_activities", "total_actors"], what: "sample data")
         func object(_ key: String) -> LiquidObject? {
             guard r.object(key) != nil, case .object(let o)? = r.value(key) else { return nil }
             return o
@@ -130,6 +131,10 @@ enum ResourceReaders {
         sample.recipient = object("recipient")
         sample.actor = object("actor")
         sample.tenant = object("tenant")
+        // A batched run's activities and totals, vars and timestamp: kept as written for RunScope.
+        for key in ["vars", "timestamp", "activities", "actors", "total_activities", "total_actors"] {
+            if let v = r.value(key) { sample.run[key] = v }
+        }
         if let locale = r.string("locale") {
             if NameRules.isValidLocale(locale) { sample.locale = locale } else {
                 ctx.log.error(r.member("locale")!.keyLocation, "locale", "'\(locale)' is not a locale code like en, en-GB or zh-Hans")

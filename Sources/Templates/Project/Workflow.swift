@@ -65,6 +65,9 @@ public struct SampleData: Sendable {
     public var actor: LiquidObject?
     public var tenant: LiquidObject?
     public var locale: String?
+    /// Optional run variables: `vars`, `timestamp`, `activities`, `actors`, `total_activities`,
+    /// `total_actors` (to preview a batched run).
+    public var run = LiquidObject()
     /// `sample.json`, relative to the project root.
     public var file: String
 }

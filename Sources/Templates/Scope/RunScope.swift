@@ -103,3 +103,15 @@ extension RunScope {
         if case .object(let m)? = json["current_message"] { currentMessage = m }
     }
 }
+
+extension SampleData {
+    /// The run this sample describes, as templates will see it.
+    public var runScope: RunScope {
+        var json = run
+        json["data"] = .object(data)
+        json["recipient"] = recipient.map(Value.object) ?? .nil
+        json["actor"] = actor.map(Value.object) ?? .nil
+        json["tenant"] = tenant.map(Value.object) ?? .nil
+        return RunScope(json: json)
+    }
+}
