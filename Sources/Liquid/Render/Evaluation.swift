@@ -55,14 +55,14 @@ extension RenderContext {
         var value: Value
         switch path.root {
         case .key(let name):
-            guard let v = resolve(name) else { return try undefined(path.description, at: path.offset) }
+            guard let v = resolve(name) else { return try undefined(path) }
             value = v
         case .index:
-            return try undefined(path.description, at: path.offset)
+            return try undefined(path)
         case .dynamic(let e):
             let key = try evaluate(e)
             guard case .string(let name) = key, let v = resolve(name) else {
-                return try undefined(path.description, at: path.offset)
+                return try undefined(path)
             }
             value = v
         }
@@ -79,15 +79,17 @@ extension RenderContext {
                 default: next = nil
                 }
             }
-            guard let next else { return try undefined(path.description, at: path.offset) }
+            guard let next else { return try undefined(path) }
             value = next
         }
         return value
     }
 
-    private func undefined(_ name: String, at offset: Int) throws -> Value {
+    /// An undefined variable: nil, or an error in strict-variables mode (the name is only
+    /// spelled out then: undefined lookups are common and must stay cheap).
+    private func undefined(_ path: VariablePath) throws -> Value {
         if environment.strictVariables {
-            throw LiquidError(.undefinedVariable, "undefined variable \(name)", offset: offset)
+            throw LiquidError(.undefinedVariable, "undefined variable \(path.description)", offset: path.offset)
         }
         return .nil
     }

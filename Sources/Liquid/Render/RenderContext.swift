@@ -9,15 +9,15 @@ public final class RenderContext {
     public let globals: LiquidObject
     /// Data visible to this template but not to `render` partials; also where `increment` and
     /// `decrement` keep their counters (Shopify's first environment).
-    var locals: LiquidObject
+    @exclusivity(unchecked) var locals: LiquidObject
     /// The template's assigns (Shopify's outermost scope). Searched linearly: templates assign a
     /// handful of names, and comparing short strings beats hashing them.
-    var assigns: [(name: String, value: Value)] = []
+    @exclusivity(unchecked) var assigns: [(name: String, value: Value)] = []
     /// Scopes pushed by loops and `include`, flattened; `frames` marks where each one starts.
-    var stack: [(name: String, value: Value)] = []
-    var frames: [Int] = []
+    @exclusivity(unchecked) var stack: [(name: String, value: Value)] = []
+    @exclusivity(unchecked) var frames: [Int] = []
     /// Set by `break`/`continue`; blocks stop rendering until the enclosing loop clears it.
-    var interrupt: Interrupt = .none
+    @exclusivity(unchecked) var interrupt: Interrupt = .none
     /// State of `cycle`, `ifchanged` and `for ... offset: continue` (Shopify's registers).
     var registers: Registers
     /// Enclosing `for` loops of this template (not across `render`), for `forloop.parentloop`.

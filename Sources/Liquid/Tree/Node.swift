@@ -29,13 +29,17 @@ public struct Block: Sendable {
     /// Stops early when a `break` or `continue` is pending.
     @inline(__always)
     public func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
-        for node in nodes {
-            do {
-                try node.render(context, into: &out)
-            } catch let error as LiquidError {
-                try context.handle(error, at: node.offset, into: &out)
+        // Index through the buffer: iterating the array would copy (retain and release) every
+        // node's existential on every render.
+        try nodes.withUnsafeBufferPointer { nodes in
+            for i in nodes.indices {
+                do {
+                    try nodes[i].render(context, into: &out)
+                } catch let error as LiquidError {
+                    try context.handle(error, at: nodes[i].offset, into: &out)
+                }
+                if context.interrupt != .none { return }
             }
-            if context.interrupt != .none { return }
         }
         try context.checkOutput(out)
     }

@@ -37,22 +37,22 @@ public enum ShopifyTheme {
         // MARK: URLs and HTML tags
 
         FilterDefinition("asset_url") { input, _, _ in
-            .string("/files/1/[shop_id]/[shop_id]/assets/" + input.liquidString)
+            .string(.concatenating("/files/1/[shop_id]/[shop_id]/assets/", input.liquidString))
         },
-        FilterDefinition("global_asset_url") { input, _, _ in .string("/global/" + input.liquidString) },
-        FilterDefinition("shopify_asset_url") { input, _, _ in .string("/shopify/" + input.liquidString) },
+        FilterDefinition("global_asset_url") { input, _, _ in .string(.concatenating("/global/", input.liquidString)) },
+        FilterDefinition("shopify_asset_url") { input, _, _ in .string(.concatenating("/shopify/", input.liquidString)) },
         FilterDefinition("script_tag") { input, _, _ in
-            .string("<script src=\"\(input.liquidString)\" type=\"text/javascript\"></script>")
+            .string(.concatenating("<script src=\"", input.liquidString, "\" type=\"text/javascript\"></script>"))
         },
         FilterDefinition("stylesheet_tag", arguments: 0...1) { input, args, _ in
             let media = optional(args, 0)?.liquidString ?? "all"
-            return .string("<link href=\"\(input.liquidString)\" rel=\"stylesheet\" type=\"text/css\"  media=\"\(media)\"  />")
+            return .string(.concatenating("<link href=\"", input.liquidString, "\" rel=\"stylesheet\" type=\"text/css\"  media=\"", media, "\"  />"))
         },
         FilterDefinition("link_to", arguments: 1...2) { input, args, _ in
             .string(linkTo(input.liquidString, url: args.positional[0].liquidString, title: optional(args, 1)?.liquidString ?? ""))
         },
         FilterDefinition("img_tag", arguments: 0...1) { input, args, _ in
-            .string("<img src=\"\(input.liquidString)\" alt=\"\(optional(args, 0)?.liquidString ?? "")\" />")
+            .string(.concatenating("<img src=\"", input.liquidString, "\" alt=\"", optional(args, 0)?.liquidString ?? "", "\" />"))
         },
         FilterDefinition("link_to_vendor") { input, _, _ in
             guard input.isTruthy else { return "Unknown Vendor" }
@@ -133,7 +133,7 @@ public enum ShopifyTheme {
     }
 
     static func linkTo(_ text: String, url: String, title: String) -> String {
-        "<a href=\"\(url)\" title=\"\(title)\">\(text)</a>"
+        .concatenating("<a href=\"", url, "\" title=\"", title, "\">", text, "</a>")
     }
 
     /// `"$ %.2f" % (cents / 100.0)` followed by `suffix`.
@@ -142,7 +142,7 @@ public enum ShopifyTheme {
         case .int(let cents) where cents.magnitude < 1 << 50:
             // Exact for every cent amount a double holds exactly, and no float formatting.
             let whole = cents.magnitude / 100, fraction = cents.magnitude % 100
-            return "$ " + (cents < 0 ? "-" : "") + String(whole) + (fraction < 10 ? ".0" : ".") + String(fraction) + suffix
+            return .concatenating("$ ", cents < 0 ? "-" : "", String(whole), fraction < 10 ? ".0" : ".", String(fraction), suffix)
         case .int(let cents):
             return "$ " + printf2(Double(cents) / 100.0) + suffix
         case .double(let d):
@@ -198,7 +198,7 @@ public enum ShopifyTheme {
         guard imageSizes.contains(style) else {
             throw LiquidError.argument("valid parameters for filter \"size\" are: original, grande, large, medium, compact, small, thumb and icon ")
         }
-        return "/files/shops/random_number/products/\(name)_\(style).\(ext)"
+        return .concatenating("/files/shops/random_number/products/", name, "_", style, ".", ext)
     }
 
     /// Ruby's `url =~ /^products\/([\w\-\_]+)\.(\w{2,4})/`: at the start of any line, the name and
