@@ -16,6 +16,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Undefined filters are errors.") var strictFilters = false
     @Option(help: "Folder to load partials from (confined to it).") var partials: String?
     @Flag(help: "Speak the batch protocol on stdin/stdout.") var jsonl = false
+    @OptionGroup var limits: LimitOptions
     @Option(help: "Render with a Knock project's partials, translations and layouts (a folder; `.` for the example project).")
     var project: String?
     @Option(help: "With --project: the locale for translations (default: the recipient's, then the project's).")
@@ -34,6 +35,7 @@ struct RenderCommand: ParsableCommand {
         env.strictVariables = strictVariables
         env.strictFilters = strictFilters
         env.renderErrors = .raise
+        limits.apply(to: &env.limits)
         if let partials { env.loader = try FileSystemLoader(root: partials) }
         var globals = LiquidObject()
         if let data {
@@ -77,5 +79,22 @@ extension RenderCommand {
             IO.error(error.description)
             throw ExitCode(1)
         }
+    }
+}
+
+/// Limits for untrusted templates; each defaults to the library's safe default.
+struct LimitOptions: ParsableArguments {
+    @Option(help: "Largest template accepted, in bytes.") var maxTemplateBytes: Int?
+    @Option(help: "Deepest nesting of block tags.") var maxNestingDepth: Int?
+    @Option(help: "Largest output, in bytes.") var maxOutputBytes: Int?
+    @Option(help: "Total iterations of all loops.") var maxLoopIterations: Int?
+    @Option(help: "Deepest chain of partials.") var maxPartialDepth: Int?
+
+    func apply(to limits: inout Limits) {
+        if let maxTemplateBytes { limits.maxTemplateBytes = maxTemplateBytes }
+        if let maxNestingDepth { limits.maxNestingDepth = maxNestingDepth }
+        if let maxOutputBytes { limits.maxOutputBytes = maxOutputBytes }
+        if let maxLoopIterations { limits.maxLoopIterations = maxLoopIterations }
+        if let maxPartialDepth { limits.maxPartialDepth = maxPartialDepth }
     }
 }

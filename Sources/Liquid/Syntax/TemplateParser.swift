@@ -29,6 +29,8 @@ public struct TemplateParser {
     private var lineIndex = 0
     private var trimNextText = false
     private var depth = 0
+    /// Where each tag being parsed starts, so "never closed" points at its opening tag.
+    private var openTags: [Int] = []
 
     init(source: [UInt8], environment: Environment) {
         self.source = source
@@ -158,13 +160,15 @@ public struct TemplateParser {
                     }
                     throw LiquidError.syntax("Unknown tag '\(name)'", at: tag.offset)
                 }
+                openTags.append(tag.offset)
                 let node = try definition.parse(tag, &self)
+                openTags.removeLast()
                 // Tags that consume their own closing token (raw, comment) report its trim flag.
                 nodes.append(node)
             }
         }
         if ends != nil, let blockName {
-            throw LiquidError.syntax("'\(blockName)' tag was never closed", at: nil)
+            throw LiquidError.syntax("'\(blockName)' tag was never closed", at: openTags.last)
         }
         return (Block(nodes), nil)
     }
