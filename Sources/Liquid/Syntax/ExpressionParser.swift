@@ -93,21 +93,30 @@ public struct ExpressionParser {
         case .identifier:
             // Reserved words are literals unless used as a path root (`nil.x` is still nil).
             let next = peekNext.kind
-            if next != .dot && next != .leftBracket {
-                switch text(t) {
-                case "nil", "null": advance(); return .literal(.nil)
-                case "true": advance(); return .literal(.bool(true))
-                case "false": advance(); return .literal(.bool(false))
-                case "empty": advance(); return .empty
-                case "blank": advance(); return .blank
-                default: break
-                }
+            if next != .dot && next != .leftBracket, let keyword = keywordLiteral(t) {
+                advance()
+                return keyword
             }
             return .variable(try parsePath())
         case .leftBracket:
             return .variable(try parsePath())
         default:
             throw unexpected(expected: "a value")
+        }
+    }
+
+    /// `nil`, `null`, `true`, `false`, `empty`, `blank`, recognised from the bytes without
+    /// making a String for every identifier.
+    func keywordLiteral(_ t: ExprToken) -> Expression? {
+        switch t.range.count {
+        case 3: return isWord("nil", t) ? .literal(.nil) : nil
+        case 4: return isWord("null", t) ? .literal(.nil) : isWord("true", t) ? .literal(.bool(true)) : nil
+        case 5:
+            if isWord("false", t) { return .literal(.bool(false)) }
+            if isWord("empty", t) { return .empty }
+            if isWord("blank", t) { return .blank }
+            return nil
+        default: return nil
         }
     }
 

@@ -109,7 +109,7 @@ public struct TemplateParser {
 
     /// Parse nodes until one of `ends` (the tag that ended the body is returned) or, for the
     /// document (`ends == nil`), until the end of the source.
-    public mutating func parseBody(endingAt ends: Set<String>?, blockName: String? = nil) throws -> (Block, TagToken?) {
+    public mutating func parseBody(endingAt ends: [String]?, blockName: String? = nil) throws -> (Block, TagToken?) {
         depth += 1
         defer { depth -= 1 }
         if depth > environment.limits.maxNestingDepth {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A top-level token of a template: literal text, `{{ output }}` or `{% tag %}`.
 /// Ranges are byte ranges into the template source; nothing is copied while tokenizing.
 struct TemplateToken: Sendable {
@@ -40,24 +46,38 @@ struct Tokenizer {
             if second == Self.lbrace { return outputToken(from: start) }
             if second == Self.percent { return tagToken(from: start) }
         }
-        // Text runs to the next `{{` or `{%`.
-        var i = start + 1
-        while i < end {
-            if source[i] == Self.lbrace, i + 1 < end, source[i + 1] == Self.lbrace || source[i + 1] == Self.percent { break }
-            i += 1
+        // Text runs to the next `{{` or `{%`: find each `{` with memchr.
+        let limit = end
+        let stop = source.withUnsafeBufferPointer { buf -> Int in
+            var i = start + 1
+            while i < limit {
+                guard let found = memchr(buf.baseAddress! + i, Int32(Self.lbrace), limit - i) else { return limit }
+                let at = buf.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if at + 1 < limit, buf[at + 1] == Self.lbrace || buf[at + 1] == Self.percent { return at }
+                i = at + 1
+            }
+            return limit
         }
-        position = i
-        return TemplateToken(kind: .text, range: start..<i, inner: start..<i)
+        position = stop
+        return TemplateToken(kind: .text, range: start..<stop, inner: start..<stop)
     }
 
     private mutating func tagToken(from start: Int) -> TemplateToken {
-        var i = start + 2
-        while i + 1 < end {
-            if source[i] == Self.percent && source[i + 1] == Self.rbrace {
-                position = i + 2
-                return makeDelimited(.tag, start: start, closeAt: i)
+        let limit = end
+        // The first `%}` after `{%`: look for `%` with memchr, then check the brace.
+        let close = source.withUnsafeBufferPointer { buf -> Int? in
+            var i = start + 2
+            while i + 1 < limit {
+                guard let found = memchr(buf.baseAddress! + i, Int32(Self.percent), limit - 1 - i) else { return nil }
+                let at = buf.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if buf[at + 1] == Self.rbrace { return at }
+                i = at + 1
             }
-            i += 1
+            return nil
+        }
+        if let close {
+            position = close + 2
+            return makeDelimited(.tag, start: start, closeAt: close)
         }
         position = end
         var token = TemplateToken(kind: .tag, range: start..<end, inner: (start + 2)..<end)
@@ -66,30 +86,45 @@ struct Tokenizer {
     }
 
     private mutating func outputToken(from start: Int) -> TemplateToken {
-        var i = start + 2
-        while i < end {
-            let b = source[i]
-            if b == Self.rbrace {
-                if i + 1 < end && source[i + 1] == Self.rbrace {
-                    position = i + 2
-                    return makeDelimited(.output, start: start, closeAt: i)
-                }
-                // A lone `}` ends the variable; Shopify then reports it as not properly terminated.
-                position = i + 1
-                var token = TemplateToken(kind: .output, range: start..<(i + 1), inner: (start + 2)..<i)
-                token.closed = false
-                return token
+        let limit = end
+        // Scan for the first `}` (the end) or `{%` (which turns this into a tag token).
+        enum Found { case close(Int), tag, unterminated }
+        let found = source.withUnsafeBufferPointer { buf -> Found in
+            let base = buf.baseAddress!
+            let from = start + 2
+            // memchr for the closing brace, then make sure no `{%` came before it.
+            var close = limit
+            if from < limit, let p = memchr(base + from, Int32(Self.rbrace), limit - from) {
+                close = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
             }
-            if b == Self.lbrace && i + 1 < end && source[i + 1] == Self.percent {
-                // `{{ ... {% ... %}` is read as one tag token, as Shopify's tokenizer does.
-                return tagToken(from: start)
+            var i = from
+            while i < close, let p = memchr(base + i, Int32(Self.lbrace), close - i) {
+                let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                if at + 1 < limit && buf[at + 1] == Self.percent { return .tag }
+                i = at + 1
             }
-            i += 1
+            return close < limit ? .close(close) : .unterminated
         }
-        position = end
-        var token = TemplateToken(kind: .output, range: start..<end, inner: (start + 2)..<end)
-        token.closed = false
-        return token
+        switch found {
+        case .tag:
+            // `{{ ... {% ... %}` is read as one tag token, as Shopify's tokenizer does.
+            return tagToken(from: start)
+        case .close(let i):
+            if i + 1 < limit && source[i + 1] == Self.rbrace {
+                position = i + 2
+                return makeDelimited(.output, start: start, closeAt: i)
+            }
+            // A lone `}` ends the variable; Shopify then reports it as not properly terminated.
+            position = i + 1
+            var token = TemplateToken(kind: .output, range: start..<(i + 1), inner: (start + 2)..<i)
+            token.closed = false
+            return token
+        case .unterminated:
+            position = end
+            var token = TemplateToken(kind: .output, range: start..<end, inner: (start + 2)..<end)
+            token.closed = false
+            return token
+        }
     }
 
     private func makeDelimited(_ kind: TemplateToken.Kind, start: Int, closeAt close: Int) -> TemplateToken {

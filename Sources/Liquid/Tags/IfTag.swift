@@ -84,7 +84,7 @@ struct CaseTag: Node {
         guard !expr.atEnd else { throw LiquidError.syntax("Syntax Error in tag 'case' - Valid syntax: case [condition]", at: tag.offset) }
         let subject = try expr.parseExpression()
         try expr.finish()
-        let ends: Set<String> = ["when", "else", "endcase"]
+        let ends = ["when", "else", "endcase"]
         // Whatever sits between `case` and the first `when` is parsed and dropped.
         var (_, end) = try parser.parseBody(endingAt: ends, blockName: "case")
         var branches: [Branch] = []
