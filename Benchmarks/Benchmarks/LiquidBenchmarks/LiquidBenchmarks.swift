@@ -36,6 +36,20 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Allocations must not grow with the template: the same markup once and ten times over,
+    // rendered into a reused buffer, should show the same malloc count.
+    for copies in [1, 10] {
+        let scaling = try! AllocationScaling(copies: copies)
+        Benchmark("allocations: template ×\(copies)", configuration: .init(metrics: [.mallocCountTotal, .wallClock])) { benchmark in
+            var out = OutputBuffer(capacity: 1 << 20)
+            for _ in benchmark.scaledIterations {
+                out.bytes.removeAll(keepingCapacity: true)
+                try scaling.template.render(into: &out, globals: scaling.data)
+                blackHole(out.count)
+            }
+        }
+    }
+
     let notification = try! NotificationWorkload()
     Benchmark("notification email: render") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try notification.render()) }

@@ -103,6 +103,26 @@ public struct NotificationWorkload: Sendable {
     public func render() throws -> String { try template.render(globals: data) }
 }
 
+/// A page of markup without string-producing filters, repeated `copies` times, for showing that
+/// a render's allocations do not grow with the template's size.
+public struct AllocationScaling: Sendable {
+    public let template: Template
+    public let data: LiquidObject
+
+    public init(copies: Int) throws {
+        let page = """
+            <section><h2>{{ title }}</h2>
+            {% for item in items %}<li class="{% cycle 'odd', 'even' %}">{{ forloop.index }}. {{ item.name }} — {{ item.price }}{% if item.sale %} (sale){% endif %}</li>
+            {% endfor %}{% assign n = items.size %}<p>{{ n }} items</p></section>
+
+            """
+        template = try Environment().parse(String(repeating: page, count: copies))
+        var items: [Value] = []
+        for i in 0..<20 { items.append(["name": .string("Item \(i)"), "price": .int(100 + i), "sale": .bool(i % 3 == 0)]) }
+        data = ["title": "Catalog", "items": .array(items)]
+    }
+}
+
 public struct BenchError: Error, CustomStringConvertible {
     public let description: String
     public init(_ d: String) { description = d }

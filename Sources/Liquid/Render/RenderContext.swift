@@ -22,6 +22,8 @@ public final class RenderContext {
     var registers: Registers
     /// Enclosing `for` loops of this template (not across `render`), for `forloop.parentloop`.
     var forStack: [ForloopDrop] = []
+    /// A finished loop's drop that nothing else holds, ready for the next loop.
+    var spareForloop: ForloopDrop?
     /// Partials entered to reach this context, outermost first.
     var partialChain: [String]
     /// The template being rendered, for locating errors.
