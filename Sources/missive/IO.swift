@@ -15,6 +15,15 @@ enum IO {
 
     static func readStdin() -> [UInt8] { readAll(0) }
 
+    /// Write a whole file, creating its folder if needed.
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        if let slash = path.lastIndex(of: "/") { _ = mkdir(String(path[..<slash]), 0o755) }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CLIError("cannot write '\(path)'") }
+        defer { close(fd) }
+        write(bytes, fd: fd)
+    }
+
     static func readAll(_ fd: Int32) -> [UInt8] {
         var out: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)

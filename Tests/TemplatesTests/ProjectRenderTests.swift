@@ -55,3 +55,16 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
+
+@Suite struct TranslationExtractionTests {
+    @Test func tTagStringsOfTheExampleProject() throws {
+        let project = try Project.load(root: ProjectRenderTests.root)
+        let strings = project.translationTagStrings()
+        #expect(strings.contains("Welcome to Beacon, {{ data.first_name }}"))
+        #expect(Set(strings).count == strings.count)
+        let update = project.systemTranslationsUpdate()
+        #expect(update.path == "translations/en/system.en.json")
+        #expect(update.added == 0, "the example's system.en.json is up to date")
+        for s in strings { #expect(update.content[s] == .string(s)) }
+    }
+}

@@ -16,6 +16,9 @@ public struct Analysis: Sendable {
     public private(set) var partials: [Use] = []
     /// Names the template defines (assign, capture, loop variables, increment counters).
     public private(set) var locals: Set<String> = []
+    /// Strings custom tags report for tools, by kind (Knock's `{% t %}` reports its keys as
+    /// "translation"), in template order.
+    public private(set) var notes: [String: [Use]] = [:]
 
     let source: [UInt8]
 
@@ -63,6 +66,12 @@ public struct Analysis: Sendable {
     }
 
     public mutating func defineLocal(_ name: String) { locals.insert(name) }
+
+    /// Report a string of some kind for tools (a translation key, say).
+    public mutating func addNote(_ kind: String, _ value: String, at offset: Int) {
+        let (l, c) = position(offset)
+        notes[kind, default: []].append(Use(name: value, line: l, column: c))
+    }
 
     public mutating func add(_ expression: Expression) {
         switch expression {

@@ -71,3 +71,46 @@ extension RubyFormat {
     /// Floats in JSON as Ruby's JSON generator writes them (`1.0`, `1.0e+20`).
     static func jsonFloat(_ d: Double) -> String { float(d) }
 }
+
+extension JSONWriter {
+    /// Indented JSON (two spaces, `"key": value`), as Knock's CLI writes its files; ends with a newline.
+    public static func pretty(_ value: Value) -> String {
+        var out = OutputBuffer(capacity: 1024)
+        writePretty(value, depth: 0, to: &out)
+        out.append(UInt8(ascii: "\n"))
+        return out.string
+    }
+
+    static func writePretty(_ value: Value, depth: Int, to out: inout OutputBuffer) {
+        func newline(_ d: Int) {
+            out.append(UInt8(ascii: "\n"))
+            for _ in 0..<(d * 2) { out.append(UInt8(ascii: " ")) }
+        }
+        switch value {
+        case .array(let a) where !a.isEmpty:
+            out.append(UInt8(ascii: "["))
+            for (i, v) in a.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(depth + 1)
+                writePretty(v, depth: depth + 1, to: &out)
+            }
+            newline(depth)
+            out.append(UInt8(ascii: "]"))
+        case .object(let o) where !o.isEmpty:
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            for (k, v) in o.pairs {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                newline(depth + 1)
+                writeString(k, to: &out)
+                out.append(": ")
+                writePretty(v, depth: depth + 1, to: &out)
+            }
+            newline(depth)
+            out.append(UInt8(ascii: "}"))
+        case .drop(let d): writePretty(d.toLiquidValue(), depth: depth, to: &out)
+        default: write(value, to: &out)
+        }
+    }
+}

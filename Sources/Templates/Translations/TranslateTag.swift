@@ -44,8 +44,12 @@ struct TranslateTag: Node {
         try context.render(template, into: &out)
     }
 
+    /// The kind of `Analysis.notes` the tag's keys are reported under.
+    static let noteKind = "translation"
+
     func analyze(_ analysis: inout Analysis) {
         analysis.addTag("t", at: offset)
+        analysis.addNote(Self.noteKind, key, at: offset)
         body.analyze(&analysis)
     }
 }
