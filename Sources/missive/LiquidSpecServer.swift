@@ -178,38 +178,12 @@ struct SpecFileSystem: TemplateLoader {
     }
 }
 
-/// `frozen_time`: an ISO 8601 UTC or offset timestamp, as Unix seconds.
+/// `frozen_time`: an ISO 8601 timestamp (any form the `date` filter reads), as Unix seconds.
 enum FrozenTime {
     static func parse(_ text: String) -> Double? {
-        let b = Array(text.utf8)
-        func num(_ r: Range<Int>) -> Int? {
-            guard r.upperBound <= b.count else { return nil }
-            var v = 0
-            for i in r { guard b[i] >= 48 && b[i] <= 57 else { return nil }; v = v * 10 + Int(b[i] - 48) }
-            return v
+        guard let date = LiquidDate.parse(string: text, now: LiquidDate.currentTime(), localZone: FixedOffsetTimeZone(seconds: 0)) else {
+            return nil
         }
-        guard b.count >= 19, let y = num(0..<4), let mo = num(5..<7), let d = num(8..<10),
-              let h = num(11..<13), let mi = num(14..<16), let s = num(17..<19) else { return nil }
-        var i = 19
-        var fraction = 0.0
-        if i < b.count && b[i] == UInt8(ascii: ".") {
-            i += 1
-            var scale = 0.1
-            while i < b.count, b[i] >= 48 && b[i] <= 57 { fraction += Double(b[i] - 48) * scale; scale /= 10; i += 1 }
-        }
-        var offset = 0
-        if i < b.count && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) {
-            guard let oh = num((i + 1)..<(i + 3)) else { return nil }
-            let om = b.count >= i + 6 ? (num((i + 4)..<(i + 6)) ?? num((i + 3)..<(i + 5)) ?? 0) : (num((i + 3)..<(i + 5)) ?? 0)
-            offset = (oh * 3600 + om * 60) * (b[i] == UInt8(ascii: "-") ? -1 : 1)
-        }
-        // Days from the civil date (proleptic Gregorian), Howard Hinnant's algorithm.
-        let yy = mo <= 2 ? y - 1 : y
-        let era = (yy >= 0 ? yy : yy - 399) / 400
-        let yoe = yy - era * 400
-        let doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146097 + doe - 719468
-        return Double(days * 86400 + h * 3600 + mi * 60 + s - offset) + fraction
+        return Double(date.unixSeconds) + Double(date.nanoseconds) / 1e9
     }
 }
