@@ -38,18 +38,7 @@ import Testing
         #expect(throws: LiquidError.self) { try project.render(source: "x", name: "x", scope: RunScope(), layoutKey: "nope") }
     }
 
-    func readText(_ path: String) -> String? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, f)
-            if n <= 0 { break }
-            out.append(contentsOf: buffer[0..<n])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    func readText(_ path: String) -> String? { FileBytes.readString(path) }
 }
 
 #if canImport(Glibc)

@@ -16,18 +16,7 @@ public enum SharedData {
     public static var shopify: String { root + "/bench-data/shopify" }
     public static var goldenFixtures: String { root + "/conformance/golden-liquid/benchmark_fixtures" }
 
-    static func read(_ path: String) -> String? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, f)
-            if n <= 0 { break }
-            out.append(contentsOf: buffer[0..<n])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func read(_ path: String) -> String? { FileBytes.readString(path) }
 }
 
 /// One golden-liquid benchmark fixture: `templates/index.liquid`, its partials and `data.json`.

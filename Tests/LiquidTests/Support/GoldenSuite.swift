@@ -57,18 +57,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     }
 }
 
-func readFile(_ path: String) -> [UInt8]? {
-    guard let f = fopen(path, "rb") else { return nil }
-    defer { fclose(f) }
-    var out: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = fread(&buffer, 1, buffer.count, f)
-        if n <= 0 { break }
-        out.append(contentsOf: buffer[0..<n])
-    }
-    return out
-}
+func readFile(_ path: String) -> [UInt8]? { FileBytes.read(path) }
 
 #if canImport(Glibc)
 import Glibc

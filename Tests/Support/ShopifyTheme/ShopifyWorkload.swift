@@ -189,22 +189,8 @@ public struct WorkloadError: Error, CustomStringConvertible, Sendable {
 
 /// Plain POSIX file access: no Foundation in this target.
 enum FileIO {
-    static func read(_ path: String) -> [UInt8]? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, f)
-            if n <= 0 { break }
-            out.append(contentsOf: buffer[0..<n])
-        }
-        return ferror(f) == 0 ? out : nil
-    }
-
-    static func readString(_ path: String) -> String? {
-        read(path).map { String(decoding: $0, as: UTF8.self) }
-    }
+    static func read(_ path: String) -> [UInt8]? { FileBytes.read(path) }
+    static func readString(_ path: String) -> String? { FileBytes.readString(path) }
 
     /// The names in a directory, without `.` and `..`; empty if it cannot be read.
     static func list(_ path: String) -> [String] {
