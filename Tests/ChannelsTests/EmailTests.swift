@@ -136,6 +136,17 @@ import Testing
         #expect(error.sourceLine == "<p>{% if %}</p>")
     }
 
+    @Test func anErrorInsideAPartialNamesThePartialsFile() throws {
+        let project = ScratchProject(step: step(#"{"subject": "Hi", "html_body": "{% render 'card', n: 1 %}"}"#), extra: [
+            "partials/card/partial.json": #"{"name": "Card", "type": "html", "content@": "content.html"}"#,
+            "partials/card/content.html": "<div>\n{{ n | divided_by: 0 }}\n</div>\n",
+        ])
+        guard case .failed(_, _, let error) = try project.render() else { Issue.record("did not fail"); return }
+        #expect(error.templateName == "partials/card/content.html")
+        #expect(error.line == 2)
+        #expect(error.message.contains("divided by 0"), "\(error.message)")
+    }
+
     @Test func anImageBlockWithoutAltWarnsAndUnknownBlocksAreLeftOut() throws {
         let project = ScratchProject(step: step(#"""
             {"subject": "Hi", "visual_blocks": [{"type": "image", "url": "https://x.example/a.png"}, {"type": "row", "columns": []}]}
