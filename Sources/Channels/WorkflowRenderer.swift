@@ -164,9 +164,14 @@ public struct WorkflowRenderer: Sendable {
 
     /// `2026-08-28T14:05:00Z`.
     static func iso8601(_ seconds: Double) -> String {
-        let whole = seconds.rounded(.down)
-        let date = LiquidDate.utc(unixSeconds: Int(whole))
+        let date = LiquidDate.utc(unixSeconds: wholeSeconds(seconds))
         return date.format("%Y-%m-%dT%H:%M:%SZ")
+    }
+
+    /// Unix seconds as a whole number; a time no calendar can show (NaN, ±1e300) is clamped.
+    static func wholeSeconds(_ seconds: Double) -> Int {
+        guard seconds.isFinite else { return 0 }
+        return Int(max(-1e14, min(seconds, 1e14)).rounded(.down))
     }
 
     /// A message id that is the same for the same workflow, step, recipient and time, so
@@ -174,7 +179,7 @@ public struct WorkflowRenderer: Sendable {
     static func messageID(workflow: String, step: String, scope: RunScope, now: Double) -> String {
         var recipientID = ""
         if case .object(let r) = scope.recipient { recipientID = r["id"]?.liquidString ?? "" }
-        let text = [workflow, step, recipientID, String(Int(now.rounded(.down)))].joined(separator: "\u{1F}")
+        let text = [workflow, step, recipientID, String(wholeSeconds(now))].joined(separator: "\u{1F}")
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in text.utf8 {
             hash ^= UInt64(b)

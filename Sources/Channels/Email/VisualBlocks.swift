@@ -209,7 +209,7 @@ struct VisualBlocks {
     private func number(_ v: Value?) -> Int? {
         switch v {
         case .int(let i)?: return max(0, min(i, 999))
-        case .double(let d)? where d.isFinite: return max(0, min(Int(d.rounded()), 999))
+        case .double(let d)? where d.isFinite: return Int(max(0, min(d, 999)).rounded())
         case .string(let s)?: return Int(s).map { max(0, min($0, 999)) }
         default: return nil
         }
