@@ -5,8 +5,15 @@ import Templates
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render a Liquid template.",
-        discussion: "With --jsonl, reads one JSON request per line on stdin and answers one JSON line each (the batch protocol of the conformance runner)."
+        abstract: "Render a Liquid template, or a workflow's channel steps.",
+        discussion: """
+            With --jsonl, reads one JSON request per line on stdin and answers one JSON line each (the batch \
+            protocol of the conformance runner).
+
+            With --workflow KEY, renders every channel step of a project's workflow (the example project in \
+            the current folder unless --project says otherwise) for the workflow's sample data, or --data, \
+            and prints each message, or all of them as JSON with --json. Exits 1 when a step fails.
+            """
     )
 
     @Argument(help: "The template file.") var file: String?
@@ -22,13 +29,25 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "With --project: the locale for translations (default: the recipient's, then the project's).")
     var locale: String?
     @Option(help: "With --project: wrap the output in this email layout.") var layout: String?
+    @Option(help: "Render this workflow's channel steps (the project is --project, default the current folder).")
+    var workflow: String?
+    @Option(help: "With --workflow: only this step (its ref).") var step: String?
+    @Option(help: "With --workflow: the recipient, a JSON file or a user id from the sample data.") var recipient: String?
+    @Option(help: "With --workflow: the actor, a JSON file or a user id.") var actor: String?
+    @Option(help: "With --workflow: the tenant, a JSON file or a tenant id.") var tenant: String?
+    @Flag(help: "With --workflow: print the messages as JSON.") var json = false
+    @Flag(help: "With --workflow: render steps the recipient lacks channel data for (with a warning) instead of skipping them.")
+    var ignoreChannelData = false
+    @Option(help: "With --workflow: the time of the run (ISO 8601), for `now`, `timestamp` and message times.")
+    var now: String?
 
     func run() throws {
         if jsonl {
             BatchProtocol.serve()
             return
         }
-        guard let file else { throw ValidationError("give a template FILE, or --jsonl") }
+        if let workflow { return try renderWorkflow(workflow) }
+        guard let file else { throw ValidationError("give a template FILE, --workflow KEY, or --jsonl") }
         if let project { return try renderInProject(file: file, projectRoot: project) }
         var env = Environment()
         env.errorMode = strict ? .strict : .lax
