@@ -47,7 +47,7 @@ let package = Package(
         ),
         .testTarget(name: "LiquidTests", dependencies: ["Liquid", "ShopifyTheme"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Liquid"]),
-        .testTarget(name: "ChannelsTests", dependencies: ["Channels", "Templates", "Liquid"]),
+        .testTarget(name: "ChannelsTests", dependencies: ["Channels", "Templates", "Liquid"], exclude: ["Fixtures"]),
         .testTarget(name: "MissiveCLITests", dependencies: ["missive", "Liquid"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Channels", "Templates", "Liquid"]),
     ],

@@ -2,7 +2,7 @@ import Testing
 @testable import Templates
 
 /// The HTML without cmark's trailing newline, for one-line expectations.
-private func md(_ markdown: String, _ options: Markdown.Options = .inAppFeed) -> String {
+private func md(_ markdown: String, _ options: Markdown.Options = Markdown.Options(trimTrailingNewline: true)) -> String {
     Markdown.html(markdown, options: options)
 }
 

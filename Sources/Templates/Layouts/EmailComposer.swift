@@ -67,8 +67,11 @@ public struct EmailComposer: Sendable {
             }
         }
 
-        var text = try parts.text.map { pre + (try render($0, in: context)) } ?? plainText(html)
-        if let layout, parts.text != nil || layout.textLayout != nil, let textLayout = layout.textLayout {
+        // The text part: the text body, or the body's HTML as text; then the text layout around
+        // it (a layout without one contributes its HTML header and footer as text instead).
+        var text = try parts.text.map { pre + (try render($0, in: context)) }
+            ?? plainText(layout != nil && layout?.textLayout == nil ? html : pre + body)
+        if let layout, let textLayout = layout.textLayout {
             context.setGlobalLocal("content", .string(text))
             context.setGlobalLocal("footer_links", .string(layout.footerLinksText()))
             text = try render((name: "layouts/\(layout.key)/text_layout", source: textLayout), in: context)

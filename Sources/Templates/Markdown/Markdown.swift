@@ -38,8 +38,9 @@ public enum Markdown {
 
         /// cmark's own output: raw HTML allowed, soft line breaks, trailing newline kept.
         public static let `default` = Options()
-        /// As Knock's in-app feed `body` blocks are rendered: no trailing newline.
-        public static let inAppFeed = Options(trimTrailingNewline: true)
+        /// As Knock's in-app feed `body` blocks are rendered: no trailing newline, and no raw HTML,
+        /// since feed bodies carry trigger data straight into an app's page.
+        public static let inAppFeed = Options(trimTrailingNewline: true, allowsRawHTML: false)
     }
 
     /// The extensions every document is parsed with.
