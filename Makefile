@@ -26,7 +26,7 @@ release: deps
 # then the corpus again through the CLI's batch protocol, as other engines are measured.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	TZ=UTC $(SWIFT) test
 	python3 $(SHARED)/tools/golden_run.py -- .build/debug/missive render --jsonl
 
 # The main job for now: render an example notification with its data and partials.
