@@ -65,7 +65,9 @@ public struct PreviewServer: Sendable {
         PageRoutes(state: state, bodyLimit: options.bodyLimit).register(on: router)
 
         var logger = Logger(label: "missive.preview")
-        logger.logLevel = options.verbose ? .info : .warning
+        // Cancelling the server (Ctrl-C) makes Hummingbird log errors that are not: keep it quiet
+        // unless asked.
+        logger.logLevel = options.verbose ? .info : .critical
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "missive"),

@@ -9,7 +9,7 @@ import Templates
 /// | `GET /api/project` | workflows (with steps), layouts, partials, translations, problem counts |
 /// | `GET /api/problems` | what `missive check` reports |
 /// | `GET /api/workflows/{key}` | one workflow and its default sample data |
-/// | `POST /api/workflows/{key}/render` | render its channel steps for given data: `{"messages": [...]}` |
+/// | `POST /api/workflows/{key}/render` | render its channel steps for given data (default: its sample): `{"messages": [...]}` |
 /// | `POST /api/render` | render an ad-hoc template with given data, partials, locale, layout |
 /// | `GET /api/files?path=...` | the content of one of the project's files |
 /// | `GET /api/events` | server-sent events: `change` after files are saved |
@@ -45,6 +45,12 @@ struct APIRoutes: Sendable {
             }
             var inputJSON = body
             inputJSON["step"] = nil
+            if !inputJSON.keys.contains(where: { $0 != "locale" && $0 != "now" }) {
+                // No run data given: the workflow's sample (with the locale and now given, if any).
+                var sample = DefaultSample.json(for: workflow, in: project, now: state.defaultNow)
+                for (k, v) in inputJSON.pairs { sample[k] = v }
+                inputJSON = sample
+            }
             let input = try PreviewInput(json: inputJSON, defaultNow: state.defaultNow)
             let rendered = WorkflowRender(project, workflow.key, step: step, input: input)
             if let error = rendered.error { throw APIError.template(error) }

@@ -105,6 +105,10 @@ actor PreviewState {
 struct WorkflowRender: Sendable {
     var outcomes: [WorkflowRenderer.Outcome]
     var error: LiquidError?
+    /// For the page: a step skipped because the recipient lacks what the channel needs (an email
+    /// address, a device token, a chat connection) rendered again with placeholders for those,
+    /// so the author still sees the message. By step ref.
+    var standIns: [String: WorkflowRenderer.Outcome] = [:]
 
     init(outcomes: [WorkflowRenderer.Outcome], error: LiquidError? = nil) {
         self.outcomes = outcomes
@@ -122,5 +126,38 @@ struct WorkflowRender: Sendable {
             outcomes = []
             self.error = LiquidError(.render, "\(error)")
         }
+        guard let workflow = project.workflows[key] else { return }
+        let renderer = WorkflowRenderer(project: project)
+        for case .skipped(let ref, _, _) in outcomes {
+            guard case .channel(let channel)? = workflow.step(ref: ref) else { continue }
+            var scope = input.scope
+            scope.recipient = Self.placeholderRecipient(scope.recipient, for: channel)
+            let again = try? renderer.render(workflow: key, step: ref, scope: scope, locale: input.locale, now: input.now)
+            if let first = again?.first {
+                if case .skipped = first { continue }
+                standIns[ref] = first
+            }
+        }
+    }
+
+    /// The recipient with what a channel step needs filled in where missing.
+    static func placeholderRecipient(_ recipient: Value, for step: ChannelStep) -> Value {
+        var r = LiquidObject()
+        if case .object(let o) = recipient { r = o } else { r["id"] = .string(recipient.text ?? "preview-recipient") }
+        if r["email"] == nil { r["email"] = "recipient@example.com" }
+        if r["phone_number"] == nil { r["phone_number"] = "+15555550100" }
+        if let key = step.channelKey ?? step.channelGroupKey {
+            var channelData = LiquidObject()
+            if case .object(let d)? = r["channel_data"] { channelData = d }
+            var entry = LiquidObject()
+            if case .object(let e)? = channelData[key] { entry = e }
+            if entry["tokens"] == nil { entry["tokens"] = ["preview-device-token"] }
+            if entry["connections"] == nil {
+                entry["connections"] = .array([.object(["incoming_webhook": .object(["url": "https://hooks.slack.com/services/PREVIEW"])])])
+            }
+            channelData[key] = .object(entry)
+            r["channel_data"] = .object(channelData)
+        }
+        return .object(r)
     }
 }

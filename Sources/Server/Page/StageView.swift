@@ -35,7 +35,7 @@ enum StageView {
                 + "<span class=\"tab-label\"><b>\(HTML.escape(channelName(type)))</b><small>\(HTML.escape(ref))</small></span>\(statusIcon(outcome))</a>"
             panels += "<section class=\"panel\" role=\"tabpanel\" data-step=\"\(HTML.escape(ref))\"\(isCurrent ? "" : " hidden")>"
                 + panelHead(channel, type: type, project: project)
-                + panelBody(outcome, type: type, project: project, context: context)
+                + panelBody(outcome, standIn: result.standIns[ref], type: type, project: project, context: context)
                 + "</section>"
         }
         if channelRefs.isEmpty {
@@ -101,10 +101,16 @@ enum StageView {
         return "<div class=\"panel-head\"><h2>\(HTML.escape(channelName(type)))\(name)</h2><div class=\"panel-meta\">\(meta.joined(separator: " · "))</div>\(conditions)</div>"
     }
 
-    static func panelBody(_ outcome: WorkflowRenderer.Outcome?, type: String, project: Project, context: ChannelViews.Context) -> String {
+    static func panelBody(_ outcome: WorkflowRenderer.Outcome?, standIn: WorkflowRenderer.Outcome?, type: String, project: Project,
+                          context: ChannelViews.Context) -> String
+    {
         switch outcome {
         case .message(let m)?:
             return ChannelViews.message(m.json(), context)
+        case .skipped(_, _, let reason)? where standIn != nil:
+            return "<div class=\"note skip-note\">\(Icons.svg("skip", size: 14))<span><b>Skipped for this recipient:</b> \(HTML.escape(reason)). "
+                + "Shown with placeholder channel data; add it to the sample to preview the real thing.</span></div>"
+                + panelBody(standIn, standIn: nil, type: type, project: project, context: context)
         case .skipped(_, _, let reason)?:
             return "<div class=\"empty skipped\">\(Icons.svg("skip", size: 22))<h3>Skipped</h3><p>\(HTML.escape(reason))</p>"
                 + "<p class=\"muted\">Edit the sample data (recipient, channel data) to preview this step.</p></div>"

@@ -155,7 +155,7 @@ h4{font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:var(--mute
 .avatar.square{border-radius:8px;background:var(--accent);color:#fff}
 
 /* sms */
-.phone{width:320px;border:10px solid #111418;border-radius:36px;background:#fff;color:#111;overflow:hidden;box-shadow:var(--shadow-lg);position:relative;min-height:420px}
+.phone{width:320px;border:10px solid #111418;border-radius:36px;background:#fff;color:#111;overflow:hidden;box-shadow:var(--shadow-lg);position:relative;min-height:360px}
 .phone-notch{width:110px;height:22px;background:#111418;border-radius:0 0 14px 14px;margin:0 auto}
 .sms-head{display:flex;flex-direction:column;align-items:center;gap:4px;padding:8px 0 10px;border-bottom:1px solid #e5e5ea;background:#f9f9fb}
 .sms-head .avatar{background:#c7c7cc;color:#fff;width:40px;height:40px}
@@ -231,6 +231,7 @@ table.kv th{font:12px var(--mono);color:var(--muted);width:1%;white-space:nowrap
 .error-overlay .source tr.mark td{background:#3a1519}.error-overlay .source tr.caret td.src{color:#ff6b61}
 .err-chain{margin:10px 0 0;font-size:12.5px;color:#d7c4c6}
 .skipped .icon{color:var(--muted)}
+.skip-note{margin-bottom:14px;background:var(--panel-2);color:var(--muted)}.skip-note b{color:var(--text)}.skip-note .icon{margin-top:2px}
 
 /* translations */
 .table-scroll{overflow:auto}
