@@ -61,3 +61,16 @@ mkdir -p "$(dirname "$SCREENSHOT")"
 "$CHROMIUM" "${flags[@]}" --window-size=1440,1000 --screenshot="$work/shot.png" "$url" 2>> "$work/chromium.log" > /dev/null
 cp "$work/shot.png" "$SCREENSHOT"
 echo "browser-check: screenshot in $SCREENSHOT"
+
+# The page's script live: a second server on a copy of the project, whose partial gets edited.
+mkdir -p "$work/project"
+cp -r missive.json templates layouts partials translations "$work/project/"
+live_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$MISSIVE" preview "$work/project" --port "$live_port" > "$work/live-server.log" 2>&1 &
+live_server=$!
+trap 'kill $server $live_server 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do
+    python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$live_port/api/project', timeout=1)" 2>/dev/null && break
+    sleep 0.1
+done
+python3 Tests/ServerTests/browser-live-check.py "$CHROMIUM" "http://127.0.0.1:$live_port" "$work/project"
