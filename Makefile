@@ -42,7 +42,7 @@ preview: build
 browser-check: build
 	@command -v chromium >/dev/null 2>&1 || { echo "installing: chromium"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
-	bash Tests/ServerTests/browser-check.sh
+	bash Tests/Browser/browser-check.sh
 
 # Render an example notification with its data and partials.
 example: build

@@ -61,6 +61,7 @@ public struct PreviewServer: Sendable {
 
         let router = Router()
         router.add(middleware: ErrorMiddleware())
+        if HostCheckMiddleware.isLoopbackBinding(options.host) { router.add(middleware: HostCheckMiddleware()) }
         APIRoutes(state: state, hub: hub, bodyLimit: options.bodyLimit).register(on: router)
         PageRoutes(state: state, bodyLimit: options.bodyLimit).register(on: router)
 

@@ -90,6 +90,11 @@ import Testing
                 #expect(reply.json["error"]["message"].text?.isEmpty == false)
             }
 
+            // Another name for this address (DNS rebinding) is refused.
+            let rebound = try await http.request("GET", "/api/project", host: "evil.example:\(http.port)")
+            #expect(rebound.status == 403 && rebound.errorCode == "forbidden_host")
+            #expect(try await http.request("GET", "/api/project", host: "localhost:\(http.port)").status == 200)
+
             // An oversized body: 413 with a JSON error, and the server keeps answering.
             let big = "{\"data\": {\"x\": \"" + String(repeating: "a", count: 1 << 20) + "\"}}"
             let tooLarge = try await http.post("/api/workflows/mention/render", big)

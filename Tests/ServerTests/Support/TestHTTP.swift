@@ -29,14 +29,15 @@ struct TestHTTP {
 
     func post(_ path: String, _ body: String) async throws -> Reply { try await request("POST", path, body: Array(body.utf8)) }
 
-    func request(_ method: String, _ path: String, body: [UInt8]? = nil) async throws -> Reply {
+    func request(_ method: String, _ path: String, body: [UInt8]? = nil, host: String? = nil) async throws -> Reply {
         let port = self.port
+        let host = host ?? "127.0.0.1:\(port)"
         return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 do {
                     let fd = try Self.connect(port: port)
                     defer { close(fd) }
-                    var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+                    var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n"
                     if let body { head += "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n" }
                     head += "\r\n"
                     try Self.send(fd, Array(head.utf8) + (body ?? []))

@@ -73,4 +73,4 @@ for _ in $(seq 1 100); do
     python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$live_port/api/project', timeout=1)" 2>/dev/null && break
     sleep 0.1
 done
-python3 Tests/ServerTests/browser-live-check.py "$CHROMIUM" "http://127.0.0.1:$live_port" "$work/project"
+python3 Tests/Browser/browser-live-check.py "$CHROMIUM" "http://127.0.0.1:$live_port" "$work/project"
