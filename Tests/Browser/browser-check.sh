@@ -47,7 +47,7 @@ subject, step = sys.argv[2], sys.argv[3]
 def check(condition, what):
     if not condition:
         sys.exit(f"browser-check: FAILED: {what}")
-check('data-state="offline"' in dom, "the page's script did not run (the live indicator was not set)")
+check('data-state="off"' in dom, "the page's script did not run (the live indicator was not turned off)")
 check(f'data-step="{step}" aria-selected="true"' in dom, f"step {step} is not the selected tab")
 if subject:
     check(html.escape(subject, quote=False) in dom, f"the rendered subject {subject!r} is not in the page's DOM")

@@ -18,8 +18,19 @@ enum Sidebar {
                     return Icons.svg(t, size: 13)
                 }.joined()
                 let active = selection.kind == "workflow" && selection.key == key
+                var steps = ""
+                if active {
+                    // The open workflow lists its channel steps (the tabs' script keeps the page, a link reloads it).
+                    for step in w.allSteps {
+                        guard case .channel(let c) = step else { continue }
+                        let type = c.channelType?.rawValue ?? "channel"
+                        steps += "<li><a class=\"side-step\" data-step=\"\(HTML.escape(step.ref))\" href=\"\(HTML.link([("workflow", key), ("step", step.ref)]))\">"
+                            + "\(Icons.svg(type, size: 13))\(HTML.escape(StageView.channelName(type)))<small class=\"muted\">\(HTML.escape(step.ref))</small></a></li>"
+                    }
+                    steps = steps.isEmpty ? "" : "<ul class=\"side-steps\">\(steps)</ul>"
+                }
                 return item(href: HTML.link([("workflow", key)]), active: active, icon: nil, name: w.name, detail: key,
-                            trailing: "<span class=\"channels\">\(channels)</span>")
+                            trailing: "<span class=\"channels\">\(channels)</span>", after: steps)
             }
         }
         out += section("Layouts", count: project.layouts.count) {
@@ -52,10 +63,12 @@ enum Sidebar {
         return "<section class=\"side-section\"><h2>\(title)<span class=\"count\">\(count)</span></h2><ul>\(body)</ul></section>"
     }
 
-    private static func item(href: String, active: Bool, icon: String?, name: String, detail: String, trailing: String) -> String {
+    private static func item(href: String, active: Bool, icon: String?, name: String, detail: String, trailing: String,
+                             after: String = "") -> String
+    {
         let iconHTML = icon.map { Icons.svg($0, size: 14) } ?? ""
         return "<li><a class=\"side-item\(active ? " active" : "")\" href=\"\(href)\"\(active ? " aria-current=\"page\"" : "") data-filter=\"\(HTML.escape((name + " " + detail).lowercased()))\">"
-            + "\(iconHTML)<span class=\"side-name\"><span>\(HTML.escape(name))</span><small>\(HTML.escape(detail))</small></span>\(trailing)</a></li>"
+            + "\(iconHTML)<span class=\"side-name\"><span>\(HTML.escape(name))</span><small>\(HTML.escape(detail))</small></span>\(trailing)</a>\(after)</li>"
     }
 
     static func lastComponent(_ path: String) -> String {

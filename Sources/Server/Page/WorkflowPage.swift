@@ -23,6 +23,7 @@ enum WorkflowPage {
             <button type="button" id="sample-reset" class="text-button" title="Back to the workflow's sample" hidden>\(Icons.svg("reset", size: 13)) Reset</button><span class="card-sub">from \(source)</span></header>
             <textarea id="sample" class="sample" wrap="off" spellcheck="false" autocomplete="off" aria-label="Sample data as JSON" data-workflow="\(HTML.escape(workflow.key))">\(HTML.escape(sampleText))</textarea>
             <textarea id="sample-original" hidden aria-hidden="true">\(HTML.escape(sampleText))</textarea>
+            \(localeMenu(sample, project: project))
             <p id="sample-status" class="sample-status">Trigger <code>data</code>, <code>recipient</code>, <code>actor</code>, <code>tenant</code>, <code>locale</code> and a frozen <code>now</code>. Edit to re-render.</p>
             </section>
             \(variablesCard(workflow, project: project))
@@ -30,6 +31,19 @@ enum WorkflowPage {
             </aside>
             </div>
             """
+    }
+
+    /// A menu of the project's locales that sets the sample's `locale` (the page's script rewrites
+    /// the JSON and re-renders).
+    static func localeMenu(_ sample: LiquidObject, project: Project) -> String {
+        let locales = DefaultSample.locales(of: project)
+        guard locales.count > 1 else { return "" }
+        let current = sample["locale"]?.stringValue ?? ""
+        var options = "<option value=\"\"\(current.isEmpty ? " selected" : "")>recipient's</option>"
+        for l in locales {
+            options += "<option value=\"\(HTML.escape(l))\"\(l == current ? " selected" : "")>\(HTML.escape(l))</option>"
+        }
+        return "<label class=\"locale-menu\">\(Icons.svg("translation", size: 14)) Locale <select id=\"locale\">\(options)</select></label>"
     }
 
     /// The variables the workflow's templates read, with where each is first read.

@@ -52,7 +52,7 @@ enum PageScript {
       applyPrefs(document);
       return;
     }
-    const tab = ev.target.closest('.tab[data-step]');
+    const tab = ev.target.closest('.tab[data-step], .side-step[data-step]');
     if (tab && !ev.metaKey && !ev.ctrlKey && !ev.shiftKey && ev.button === 0) {
       ev.preventDefault();
       selectStep(tab.dataset.step);
@@ -86,6 +86,16 @@ enum PageScript {
       const q = ev.target.value.trim().toLowerCase();
       document.querySelectorAll('.side-item').forEach(a => { a.parentElement.hidden = q !== '' && !a.dataset.filter.includes(q); });
     }
+  });
+  // The locale menu rewrites the sample's "locale" and re-renders.
+  document.addEventListener('change', ev => {
+    if (ev.target.id !== 'locale') return;
+    const sample = $('#sample');
+    let parsed;
+    try { parsed = JSON.parse(sample.value); } catch (_) { setStatus('bad', 'Fix the JSON first.'); return; }
+    if (ev.target.value) parsed.locale = ev.target.value; else delete parsed.locale;
+    sample.value = JSON.stringify(parsed, null, 2);
+    rerender();
   });
   document.addEventListener('keydown', ev => {
     if (ev.target.id === 'sample' && ev.key === 'Tab' && !ev.shiftKey) {
@@ -213,8 +223,10 @@ enum PageScript {
       onChange(change);
     });
     events.onerror = () => setLive('offline', 'Reconnecting');
-  } else {
-    setLive('offline', 'Not live');
+  } else if (live) {
+    // Live reload turned off (?live=0, as the browser check does): no indicator.
+    live.dataset.state = 'off';
+    live.hidden = true;
   }
 })();
 """#

@@ -85,6 +85,11 @@ details.card[open]>summary{margin-bottom:10px}
 .sample{width:100%;min-height:300px;white-space:pre;overflow:auto;max-height:58vh;resize:vertical;border:1px solid var(--border);border-radius:8px;background:var(--code-bg);color:var(--text);font:12.5px/1.55 var(--mono);padding:10px 12px;tab-size:2;outline:0}
 .sample:focus{border-color:var(--accent);box-shadow:0 0 0 3px var(--accent-soft)}
 .sample.invalid{border-color:var(--bad);box-shadow:0 0 0 3px var(--bad-soft)}
+.locale-menu{display:flex;align-items:center;gap:6px;margin-top:10px;font-size:12.5px;color:var(--muted)}
+.locale-menu select{font:inherit;color:var(--text);background:var(--panel-2);border:1px solid var(--border);border-radius:6px;padding:3px 6px}
+.side-steps{list-style:none;margin:2px 0 6px 18px;padding:0 0 0 8px;border-left:1px solid var(--border)}
+.side-steps a{display:flex;align-items:center;gap:6px;padding:3px 8px;border-radius:6px;font-size:12.5px;color:var(--muted)}
+.side-steps a:hover{background:var(--panel-2);text-decoration:none;color:var(--text)}
 .sample-status{margin:8px 0 0;font-size:12px;color:var(--muted)}.sample-status.bad{color:var(--bad)}.sample-status.ok{color:var(--ok)}
 .text-button{display:inline-flex;align-items:center;gap:4px;border:0;background:none;color:var(--accent-text);font:inherit;font-size:12.5px;cursor:pointer;padding:2px 4px}
 .vars{list-style:none;margin:0;padding:0;max-height:260px;overflow:auto}
@@ -130,6 +135,7 @@ details.card[open]>summary{margin-bottom:10px}
 .email-frame{display:block;width:100%;height:720px;border:0;border-radius:8px;background:#fff;box-shadow:var(--shadow-lg)}
 .email[data-device=mobile] .device-frame{width:390px;border:11px solid #111418;border-radius:38px;padding:0;box-shadow:var(--shadow-lg);overflow:hidden}
 .email[data-device=mobile] .email-frame{height:760px;border-radius:0;box-shadow:none}
+.email[data-scheme=light] .email-frame{color-scheme:light}
 .email[data-scheme=dark] .email-frame{color-scheme:dark;background:#121212}
 .email[data-scheme=dark] .view-html{background:#0b0c0f}
 pre{margin:0}
