@@ -5,6 +5,7 @@ struct Missive: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "missive",
         abstract: "A fast Liquid engine for notification templates.",
-        subcommands: [RenderCommand.self, CheckCommand.self, TranslationsCommand.self, LiquidSpecServerCommand.self]
+        subcommands: [RenderCommand.self, CheckCommand.self, PreviewCommand.self, TranslationsCommand.self,
+                      LiquidSpecServerCommand.self]
     )
 }
