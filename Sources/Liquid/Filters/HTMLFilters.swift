@@ -49,8 +49,11 @@ enum HTMLFilters {
     /// `&`, `<`, `>`, `"` and `'` as entities. With `once`, an `&` that already starts an entity
     /// (`&name;` or `&#digits;`) is left alone (Liquid's `HTML_ESCAPE_ONCE_REGEXP`).
     static func escapeHTML(_ s: String, once: Bool) -> String {
+        // Most text has nothing to escape: check in place before copying anything.
+        var probe = s
+        let needsEscaping = probe.withUTF8 { $0.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 } }
+        guard needsEscaping else { return s }
         let b = Array(s.utf8)
-        guard b.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return s }
         var out: [UInt8] = []
         out.reserveCapacity(b.count + 16)
         for (i, c) in b.enumerated() {
