@@ -1,35 +1,3 @@
-/// Escaping for text and attribute values Missive writes into HTML.
-enum HTMLEscape {
-    static func text(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-
-    static func attribute(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-}
-
 /// The start tags of an HTML document with their attributes, read forgivingly (no tree, no
 /// entity decoding): enough to check an email's images and links. Comments and the contents
 /// of `<style>` and `<script>` are skipped.

@@ -120,7 +120,7 @@ struct VisualBlocks {
             if fullWidth { css += " width: 100%; text-align: center;" }
             if i < items.count - 1 { css += fullWidth ? " margin-bottom: \(gap)px;" : " margin-right: \(gap)px;" }
             let classes = "block-button block-button--\(variant) block-button--\(size)" + (fullWidth ? " block-button--fullwidth" : "")
-            out.append("<a class=\"\(classes)\" href=\"\(HTMLEscape.attribute(action))\" target=\"_blank\" style=\"\(css)\">\(label)</a>")
+            out.append("<a class=\"\(classes)\" href=\"\(action.htmlEscaped)\" target=\"_blank\" style=\"\(css)\">\(label)</a>")
         }
         return out.joined(separator: "\n")
     }
@@ -134,9 +134,9 @@ struct VisualBlocks {
     private func image(_ block: LiquidObject, path: String) throws -> String {
         let url = try render(block["url"], at: path + ".url").trimmingSpaces
         let width = cssValue(object(block["style_attrs"])["width"]?.liquidString ?? "100%")
-        var img = "<img src=\"\(HTMLEscape.attribute(url))\""
+        var img = "<img src=\"\(url.htmlEscaped)\""
         if block["alt"] != nil, !(block["alt"]?.isNil ?? true) {
-            img += " alt=\"\(HTMLEscape.attribute(try render(block["alt"], at: path + ".alt").trimmingSpaces))\""
+            img += " alt=\"\((try render(block["alt"], at: path + ".alt").trimmingSpaces).htmlEscaped)\""
         } else {
             step.warn("\(path): the image has no alt text")
             img += " alt=\"\""
@@ -144,7 +144,7 @@ struct VisualBlocks {
         img += " style=\"width: \(width); max-width: 100%; height: auto; border: 0;\">"
         if let action = block["action"], !action.isNil {
             let href = try render(action, at: path + ".action").trimmingSpaces
-            if !href.isEmpty { img = "<a href=\"\(HTMLEscape.attribute(href))\" target=\"_blank\">\(img)</a>" }
+            if !href.isEmpty { img = "<a href=\"\(href.htmlEscaped)\" target=\"_blank\">\(img)</a>" }
         }
         return "<div class=\"block-image\">\(img)</div>"
     }

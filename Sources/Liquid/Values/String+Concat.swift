@@ -16,3 +16,10 @@ extension String {
         }
     }
 }
+
+extension String {
+    /// The string with `&`, `<`, `>`, `"` and `'` as entities, as Liquid's `escape` filter writes
+    /// them: safe in HTML text and in quoted attribute values. Returns the string itself when it
+    /// has nothing to escape.
+    public var htmlEscaped: String { HTMLFilters.escapeHTML(self, once: false) }
+}

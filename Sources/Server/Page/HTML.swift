@@ -3,21 +3,7 @@ import Liquid
 /// Escaping for everything the page shows of templates and data: text and attribute values.
 /// Rendered email HTML reaches the page only as an escaped `srcdoc` attribute of a sandboxed iframe.
 enum HTML {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { s.htmlEscaped }
 
     /// A query-string component.
     static func query(_ s: String) -> String {

@@ -32,7 +32,7 @@ public struct EmailLayout: Sendable {
     /// `{{ footer_links }}`: Knock does not document its markup; links separated by a middle dot,
     /// which the default layout's CSS styles as siblings.
     func footerLinksHTML() -> String {
-        footerLinks.map { "<a href=\"\(Escape.attribute($0.url))\">\(Escape.text($0.text))</a>" }.joined(separator: " · ")
+        footerLinks.map { "<a href=\"\($0.url.htmlEscaped)\">\($0.text.htmlEscaped)</a>" }.joined(separator: " · ")
     }
 
     func footerLinksText() -> String {
@@ -66,21 +66,4 @@ public enum Branding {
         }
         return b
     }
-}
-
-enum Escape {
-    static func text(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-
-    static func attribute(_ s: String) -> String { text(s).split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "&quot;") }
 }
