@@ -48,3 +48,42 @@ import Testing
         #expect(parsed > 1000)
     }
 }
+
+/// Parse once, render many: one compiled template rendered from many tasks at once gives the same
+/// output every time (no shared mutable state in templates, environments or caches).
+@Suite struct ConcurrencyTests {
+    @Test func oneTemplateManyTasks() async throws {
+        var env = Environment()
+        env.loader = InMemoryLoader(["row": "<li>{{ forloop.index }}:{{ item.name | upcase }}{% cycle 'a', 'b' %}</li>"])
+        let template = try env.parse("""
+            {% for i in (1..3) %}{% assign n = i | times: 2 %}{{ n }}{% endfor %}
+            {% render 'row' for items as item %}{{ 'now' | date: '%Y' | size }}{{ items | map: 'name' | join: ',' }}
+            """)
+        let data: LiquidObject = ["items": [["name": "a"], ["name": "b"], ["name": "c"]]]
+        let expected = try template.render(globals: data)
+        let outputs = try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<8 {
+                group.addTask { try (0..<200).map { _ in try template.render(globals: data) } }
+            }
+            var all: [String] = []
+            for try await batch in group { all += batch }
+            return all
+        }
+        #expect(outputs.count == 1600)
+        #expect(outputs.allSatisfy { $0 == expected })
+    }
+
+    @Test func cacheFromManyTasks() async throws {
+        let cache = TemplateCache(environment: Environment())
+        let results = try await withThrowingTaskGroup(of: String.self) { group in
+            for i in 0..<64 {
+                group.addTask { try cache.template(named: "t\(i % 4)", source: "{{ \(i % 4) | plus: 1 }}").render() }
+            }
+            var all: [String] = []
+            for try await r in group { all.append(r) }
+            return all.sorted()
+        }
+        #expect(results == (0..<64).map { String($0 % 4 + 1) }.sorted())
+        #expect(cache.count == 4)
+    }
+}
