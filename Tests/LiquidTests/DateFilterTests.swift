@@ -537,3 +537,32 @@ struct DateFilterTests {
         ("1709647629", Expect(1709647629, 0, -18000, "EST", false)),  // 2024-03-05 09:07:09.000000000 -0500
     ]
 }
+
+/// The direct reading of plain `YYYY-MM-DD[ HH:MM[:SS]]` strings agrees with Ruby's full
+/// scanner sequence, including out-of-range numbers.
+@Suite struct PlainISODateTests {
+    @Test func agreesWithTheFullParser() {
+        var inputs: [String] = []
+        for date in ["2005-04-04", "1999-12-31", "2024-02-29", "2023-02-29", "0000-01-01", "9999-13-40", "2024-00-00"] {
+            inputs.append(date)
+            for time in ["12:00", "00:00", "23:59:59", "24:00", "99:99:99", "07:05:09"] {
+                inputs.append(date + " " + time)
+                inputs.append(date + "t" + time)
+            }
+        }
+        var checked = 0
+        for input in inputs {
+            let bytes = Array(input.utf8)
+            guard let plain = RubyDateParser.plainISO(bytes) else {
+                Issue.record("not read as plain: \(input)")
+                continue
+            }
+            #expect(plain == RubyDateParser.parseFully(bytes), "\(input)")
+            checked += 1
+        }
+        #expect(checked == inputs.count)
+        for other in ["2005-04-04 12", "2005-4-04", "2005-04-04 12:00 +0100", "2005-04-04x12:00", "20050404"] {
+            #expect(RubyDateParser.plainISO(Array(other.utf8)) == nil, "\(other)")
+        }
+    }
+}

@@ -39,9 +39,50 @@ struct RubyDateParser {
     /// The fields of `input`, or nil when Ruby raises (a string over the length limit).
     static func parse(_ input: [UInt8]) -> RubyDateFields? {
         guard input.count <= lengthLimit else { return nil }
+        if let plain = plainISO(input) { return plain }
+        return parseFully(input)
+    }
+
+    /// The whole sequence of Ruby's scanners.
+    static func parseFully(_ input: [UInt8]) -> RubyDateFields? {
+        guard input.count <= lengthLimit else { return nil }
         var parser = RubyDateParser(s: normalize(input))
         parser.run()
         return parser.fields
+    }
+
+    /// The commonest stored form, `YYYY-MM-DD` with an optional ` HH:MM[:SS]` or `tHH:MM[:SS]`
+    /// (input is lowercased), read directly: the fields the full sequence finds for it, without
+    /// running a dozen scanners over it (a test checks the two agree).
+    static func plainISO(_ b: [UInt8]) -> RubyDateFields? {
+        func digits(_ at: Int, _ n: Int) -> Int? {
+            guard at + n <= b.count else { return nil }
+            var v = 0
+            for k in at..<(at + n) {
+                guard b[k] >= 0x30 && b[k] <= 0x39 else { return nil }
+                v = v * 10 + Int(b[k] - 0x30)
+            }
+            return v
+        }
+        guard b.count == 10 || b.count == 16 || b.count == 19,
+            let year = digits(0, 4), b[4] == UInt8(ascii: "-"), let mon = digits(5, 2), b[7] == UInt8(ascii: "-"),
+            let mday = digits(8, 2)
+        else { return nil }
+        var fields = RubyDateFields()
+        fields.year = year
+        fields.mon = mon
+        fields.mday = mday
+        guard b.count > 10 else { return fields }
+        guard b[10] == UInt8(ascii: " ") || b[10] == UInt8(ascii: "t"), let hour = digits(11, 2), b[13] == UInt8(ascii: ":"),
+            let min = digits(14, 2)
+        else { return nil }
+        fields.hour = hour
+        fields.min = min
+        if b.count == 19 {
+            guard b[16] == UInt8(ascii: ":"), let sec = digits(17, 2) else { return nil }
+            fields.sec = sec
+        }
+        return fields
     }
 
     init(s: [UInt8]) { self.s = s }
