@@ -36,10 +36,7 @@ final class StepRendering {
         self.now = now
         self.messageID = messageID
         self.insertedAt = insertedAt
-        let session = RenderSession(now: now)
-        if let locale { session.attributes[KnockAttributes.locale] = .string(locale) }
-        if let tenant = scope.tenantID { session.attributes[KnockAttributes.tenant] = .string(tenant) }
-        self.session = session
+        self.session = scope.session(locale: locale, now: now)
     }
 
     var ref: String { step.info.ref }

@@ -13,31 +13,9 @@ enum AdHocRender {
     static func render(_ project: Project, source: String, name: String, scope: RunScope, locale: String?,
                        layoutKey: String?, now: Double, extraPartials: [KnockPartial]) throws -> Result
     {
-        guard !extraPartials.isEmpty else {
-            let r = try project.render(source: source, name: name, scope: scope, locale: locale, layoutKey: layoutKey, now: now)
-            return Result(output: r.output, text: r.text, warnings: r.warnings)
-        }
-        // The caller's partials win over the project's of the same name.
-        var all: [String: KnockPartial] = project.knockPartials.partials
-        for p in extraPartials { all[p.key] = p }
-        let loader = KnockPartialLoader(Array(all.values))
-        let env = project.environment(partials: loader)
-        var scope = scope
-        for (k, v) in project.config.vars.pairs where scope.vars[k] == nil { scope.vars[k] = v }
-        if let layoutKey {
-            guard let layout = project.emailLayout(layoutKey) else {
-                throw LiquidError(.fileSystem, "layout '\(layoutKey)' does not exist in this project")
-            }
-            let email = try EmailComposer(environment: env, partials: loader)
-                .compose(.init(html: (name, source)), layout: layout, scope: scope, locale: locale, now: now)
-            return Result(output: email.html, text: email.text, warnings: email.warnings)
-        }
-        let template = try env.parse(source, name: name)
-        let session = RenderSession(now: now)
-        if let l = locale ?? scope.recipientLocale { session.attributes[KnockAttributes.locale] = .string(l) }
-        if let t = scope.tenantID { session.attributes[KnockAttributes.tenant] = .string(t) }
-        let output = try template.render(locals: scope.locals, session: session)
-        return Result(output: output, text: nil, warnings: session.warnings + session.errors.map(\.description))
+        let r = try project.render(source: source, name: name, scope: scope, locale: locale, layoutKey: layoutKey,
+                                   now: now, extraPartials: extraPartials)
+        return Result(output: r.output, text: r.text, warnings: r.warnings)
     }
 
     /// `{"name": "source"}` or `{"name": {"content": "...", "type": "html|markdown|text|json"}}`.

@@ -11,15 +11,21 @@ extension Project {
         public var warnings: [String]
     }
 
-    /// Render a template with the project's partials, translations and, when `layoutKey` is
-    /// given, one of its email layouts around it.
+    /// Render a template with the project's partials (and `extraPartials`, which win over the
+    /// project's of the same key), translations and, when `layoutKey` is given, one of its email
+    /// layouts around it.
     public func render(source: String, name: String, scope: RunScope, locale: String? = nil,
-                       layoutKey: String? = nil, now: Double? = nil) throws -> Rendered
+                       layoutKey: String? = nil, now: Double? = nil, extraPartials: [KnockPartial] = []) throws -> Rendered
     {
         var scope = scope
         // The project's vars, under any the caller gave.
         for (k, v) in config.vars.pairs where scope.vars[k] == nil { scope.vars[k] = v }
-        let partials = knockPartials
+        var partials = knockPartials
+        if !extraPartials.isEmpty {
+            var all = partials.partials
+            for p in extraPartials { all[p.key] = p }
+            partials = KnockPartialLoader(Array(all.values))
+        }
         let env = environment(partials: partials)
         if let layoutKey {
             guard let layout = emailLayout(layoutKey) else {
@@ -30,9 +36,7 @@ extension Project {
             return Rendered(output: email.html, text: email.text, warnings: email.warnings)
         }
         let template = try env.parse(source, name: name)
-        let session = RenderSession(now: now)
-        if let l = locale ?? scope.recipientLocale { session.attributes[KnockAttributes.locale] = .string(l) }
-        if let t = scope.tenantID { session.attributes[KnockAttributes.tenant] = .string(t) }
+        let session = scope.session(locale: locale, now: now)
         let output = try template.render(locals: scope.locals, session: session)
         return Rendered(output: output, text: nil, warnings: session.warnings + session.errors.map(\.description))
     }

@@ -47,9 +47,7 @@ public struct EmailComposer: Sendable {
         var scope = scope
         scope.vars["branding"] = .object(Branding.resolve(account: Self.object(scope.vars["branding"]),
                                                           layout: layout?.brandingOverrides ?? [:], tenant: scope.tenant))
-        let session = RenderSession(now: now)
-        if let l = locale ?? scope.recipientLocale { session.attributes[KnockAttributes.locale] = .string(l) }
-        if let t = scope.tenantID { session.attributes[KnockAttributes.tenant] = .string(t) }
+        let session = scope.session(locale: locale, now: now)
         let context = RenderContext(environment: cache.environment, locals: scope.locals, session: session)
 
         // Pre-content renders first so its assigns are visible above `{{ content }}` in the layout.

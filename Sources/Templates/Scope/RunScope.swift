@@ -115,3 +115,14 @@ extension SampleData {
         return RunScope(json: json)
     }
 }
+
+extension RunScope {
+    /// A render session for this run: the frozen `now`, and the locale (the given one, else the
+    /// recipient's) and tenant that `t` reads.
+    public func session(locale: String? = nil, now: Double? = nil) -> RenderSession {
+        let session = RenderSession(now: now)
+        if let l = locale ?? recipientLocale { session.attributes[KnockAttributes.locale] = .string(l) }
+        if let t = tenantID { session.attributes[KnockAttributes.tenant] = .string(t) }
+        return session
+    }
+}
