@@ -21,8 +21,16 @@ public struct Analysis: Sendable {
     public private(set) var notes: [String: [Use]] = [:]
 
     let source: [UInt8]
+    /// Byte offset where each line starts, found once, so each use's position is a binary search
+    /// rather than a scan from the top.
+    private let lineStarts: [Int]
 
-    init(source: [UInt8]) { self.source = source }
+    init(source: [UInt8]) {
+        self.source = source
+        var starts = [0]
+        for (i, b) in source.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        lineStarts = starts
+    }
 
     /// The root names of `variables`, each once, in first-use order.
     public var globalNames: [String] {
@@ -34,13 +42,15 @@ public struct Analysis: Sendable {
     }
 
     func position(_ offset: Int) -> (Int, Int) {
-        var line = 1, lineStart = 0
-        for i in 0..<min(offset, source.count) where source[i] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = i + 1
+        let at = min(max(offset, 0), source.count)
+        // The last line start at or before `at`.
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= at { lo = mid } else { hi = mid - 1 }
         }
-        let column = String(decoding: source[lineStart..<min(offset, source.count)], as: UTF8.self).count + 1
-        return (line, column)
+        let column = String(decoding: source[lineStarts[lo]..<at], as: UTF8.self).count + 1
+        return (lo + 1, column)
     }
 
     public mutating func addVariable(_ path: VariablePath) {
