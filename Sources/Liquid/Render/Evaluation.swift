@@ -24,7 +24,7 @@ extension RenderContext {
     }
 
     func apply(_ call: FilterCall, to input: Value) throws -> Value {
-        guard let definition = call.definition else {
+        guard let function = call.function, let definition = call.definition else {
             if environment.strictFilters {
                 throw LiquidError(.undefinedFilter, "undefined filter \(call.name)", offset: call.offset)
             }
@@ -42,8 +42,8 @@ extension RenderContext {
             arguments = FilterArguments(positional, keywords: keywords)
         }
         do {
-            try definition.checkArity(arguments)
-            return try definition.function(input.resolvedDrop, arguments, self)
+            if !call.constantArityChecked { try definition.checkArity(arguments) }
+            return try function(input.resolvedDrop, arguments, self)
         } catch var e as LiquidError {
             if e.offset == nil { e.offset = call.offset }
             throw e
@@ -55,7 +55,7 @@ extension RenderContext {
         var value: Value
         switch path.root {
         case .key(let name):
-            guard let v = resolve(name) else { return try undefined(path) }
+            guard let v = resolve(name, hash: path.rootHash) else { return try undefined(path) }
             value = v
         case .index:
             return try undefined(path)
@@ -66,23 +66,29 @@ extension RenderContext {
             }
             value = v
         }
-        for segment in path.segments {
-            let next: Value?
-            switch segment {
-            case .key(let k): next = Self.property(of: value, key: k)
-            case .index(let i): next = Self.element(of: value, index: i)
-            case .dynamic(let e):
-                switch try evaluate(e) {
-                case .string(let k): next = Self.property(of: value, key: k)
-                case .int(let i): next = Self.element(of: value, index: i)
-                case .double(let d) where d.isFinite: next = Self.element(of: value, index: Int(d))
-                default: next = nil
+        let count = path.segments.count
+        if count == 0 { return value }
+        return try path.segments.withUnsafeBufferPointer { segments in
+            try path.segmentHashes.withUnsafeBufferPointer { hashes in
+                for i in 0..<count {
+                    let next: Value?
+                    switch segments[i] {
+                    case .key(let k): next = Self.property(of: value, key: k, hash: hashes[i])
+                    case .index(let n): next = Self.element(of: value, index: n)
+                    case .dynamic(let e):
+                        switch try evaluate(e) {
+                        case .string(let k): next = Self.property(of: value, key: k)
+                        case .int(let n): next = Self.element(of: value, index: n)
+                        case .double(let d) where d.isFinite: next = Self.element(of: value, index: Int(d))
+                        default: next = nil
+                        }
+                    }
+                    guard let next else { return try undefined(path) }
+                    value = next
                 }
+                return value
             }
-            guard let next else { return try undefined(path) }
-            value = next
         }
-        return value
     }
 
     /// An undefined variable: nil, or an error in strict-variables mode (the name is only
@@ -96,9 +102,14 @@ extension RenderContext {
 
     /// `value.key`: an object's key, a drop's property, or the special `size`, `first`, `last`.
     public static func property(of value: Value, key: String) -> Value? {
+        property(of: value, key: key, hash: KeyHash.of(key))
+    }
+
+    /// `property(of:key:)` with the key's `KeyHash` already known.
+    static func property(of value: Value, key: String, hash: Int) -> Value? {
         switch value {
         case .object(let o):
-            if let v = o[key] { return v }
+            if let v = o.value(forKey: key, hash: hash) { return v }
             switch key {
             case "size": return .int(o.count)
             case "first":
@@ -126,7 +137,7 @@ extension RenderContext {
             return key == "size" ? .int(s.unicodeScalars.count) : nil
         case .drop(let d):
             if let v = d.value(forKey: key) { return v }
-            return property(of: d.toLiquidValue(), key: key)
+            return property(of: d.toLiquidValue(), key: key, hash: hash)
         default:
             return nil
         }

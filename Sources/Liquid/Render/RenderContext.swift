@@ -12,9 +12,9 @@ public final class RenderContext {
     @exclusivity(unchecked) var locals: LiquidObject
     /// The template's assigns (Shopify's outermost scope). Searched linearly: templates assign a
     /// handful of names, and comparing short strings beats hashing them.
-    @exclusivity(unchecked) var assigns: [(name: String, value: Value)] = []
+    @exclusivity(unchecked) var assigns: [Binding] = []
     /// Scopes pushed by loops and `include`, flattened; `frames` marks where each one starts.
-    @exclusivity(unchecked) var stack: [(name: String, value: Value)] = []
+    @exclusivity(unchecked) var stack: [Binding] = []
     @exclusivity(unchecked) var frames: [Int] = []
     /// Set by `break`/`continue`; blocks stop rendering until the enclosing loop clears it.
     @exclusivity(unchecked) var interrupt: Interrupt = .none
@@ -31,6 +31,19 @@ public final class RenderContext {
     var templateName: String?
 
     enum Interrupt { case none, breakLoop, continueLoop }
+
+    /// A variable in a scope, with its name's `KeyHash` so searches compare integers first.
+    struct Binding {
+        let name: String
+        let hash: Int
+        var value: Value
+
+        init(_ name: String, _ value: Value) {
+            self.name = name
+            self.hash = KeyHash.of(name)
+            self.value = value
+        }
+    }
 
     /// A context for rendering one or more templates that share variables (a Knock email body and
     /// then its layout, which sees what the body assigned).
@@ -79,34 +92,45 @@ public final class RenderContext {
     // MARK: Variables
 
     /// Find a top-level name: innermost scope first, then assigns, then locals, then globals.
-    @inline(__always)
     public func resolve(_ name: String) -> Value? {
-        var i = stack.count - 1
-        while i >= 0 {
-            if stack[i].name == name { return stack[i].value }
-            i -= 1
+        resolve(name, hash: KeyHash.of(name))
+    }
+
+    /// `resolve` with the name's `KeyHash` already known (paths compute it when parsed).
+    @inline(__always)
+    func resolve(_ name: String, hash: Int) -> Value? {
+        if let v = Self.search(stack, name, hash) { return v }
+        if let v = Self.search(assigns, name, hash) { return v }
+        if let v = locals.value(forKey: name, hash: hash) { return v }
+        return globals.value(forKey: name, hash: hash)
+    }
+
+    /// The innermost binding of `name` in `scope`.
+    @inline(__always)
+    private static func search(_ scope: [Binding], _ name: String, _ hash: Int) -> Value? {
+        scope.withUnsafeBufferPointer { bindings in
+            var i = bindings.count - 1
+            while i >= 0 {
+                if bindings[i].hash == hash && bindings[i].name == name { return bindings[i].value }
+                i -= 1
+            }
+            return nil
         }
-        i = assigns.count - 1
-        while i >= 0 {
-            if assigns[i].name == name { return assigns[i].value }
-            i -= 1
-        }
-        if let v = locals[name] { return v }
-        return globals[name]
     }
 
     /// `assign` and `capture` write to the template's outermost scope, so they outlive loops.
     public func assign(_ name: String, _ value: Value) {
-        for i in assigns.indices where assigns[i].name == name {
+        let hash = KeyHash.of(name)
+        for i in assigns.indices where assigns[i].hash == hash && assigns[i].name == name {
             assigns[i].value = value
             return
         }
-        assigns.append((name, value))
+        assigns.append(Binding(name, value))
     }
 
     public func pushScope(_ scope: [String: Value] = [:]) {
         frames.append(stack.count)
-        for (k, v) in scope { stack.append((k, v)) }
+        for (k, v) in scope { stack.append(Binding(k, v)) }
     }
 
     public func popScope() {
@@ -124,19 +148,20 @@ public final class RenderContext {
     /// its variable in place on every iteration.
     @discardableResult
     func setInFrame(from start: Int, _ name: String, _ value: Value) -> Int {
-        for i in start..<stack.count where stack[i].name == name {
+        let hash = KeyHash.of(name)
+        for i in start..<stack.count where stack[i].hash == hash && stack[i].name == name {
             stack[i].value = value
             return i
         }
-        stack.append((name, value))
+        stack.append(Binding(name, value))
         return stack.count - 1
     }
 
     /// Push a scope holding one loop variable (and the loop's drop); returns the variable's slot.
     func pushLoopScope(drop name: String, _ drop: Value, variable: String) -> Int {
         frames.append(stack.count)
-        stack.append((name, drop))
-        stack.append((variable, .nil))
+        stack.append(Binding(name, drop))
+        stack.append(Binding(variable, .nil))
         return stack.count - 1
     }
 

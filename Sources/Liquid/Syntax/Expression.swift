@@ -19,10 +19,25 @@ public struct VariablePath: Sendable {
     }
 
     /// The root: usually `.key(name)`; `.dynamic` for `[expr]` at top level.
-    public var root: Segment
-    public var segments: [Segment]
+    public let root: Segment
+    public let segments: [Segment]
     /// Byte offset in the template source, for errors and static analysis.
-    public var offset: Int
+    public let offset: Int
+    /// `KeyHash` of the root's name and of each `.key` segment (0 for others), computed once here
+    /// so that lookups compare integers.
+    let rootHash: Int
+    let segmentHashes: [Int]
+
+    public init(root: Segment, segments: [Segment], offset: Int) {
+        self.root = root
+        self.segments = segments
+        self.offset = offset
+        if case .key(let name) = root { rootHash = KeyHash.of(name) } else { rootHash = 0 }
+        segmentHashes = segments.map { segment in
+            if case .key(let k) = segment { return KeyHash.of(k) }
+            return 0
+        }
+    }
 
     /// The path as written, for error messages and analysis (`a.b[0]`).
     public var description: String {
@@ -41,19 +56,25 @@ public struct VariablePath: Sendable {
 }
 
 /// `| name: arg, key: value` — resolved to its function when the template is parsed.
-public struct FilterCall: Sendable {
+/// A class: a render passes calls around by reference instead of copying their arrays and strings.
+public final class FilterCall: Sendable {
     public let name: String
     /// nil when the environment has no such filter (lax mode passes the input through).
     let definition: FilterDefinition?
+    /// The definition's function, held directly so a call does not copy the definition.
+    let function: FilterFunction?
     public let arguments: [Expression]
     public let keywordArguments: [(String, Expression)]
     public let offset: Int
     /// The arguments, when every one is a literal: built once here instead of on every call.
     let constantArguments: FilterArguments?
+    /// Whether `constantArguments` fit the filter's arity, so the check need not run per call.
+    let constantArityChecked: Bool
 
     init(name: String, definition: FilterDefinition?, arguments: [Expression], keywordArguments: [(String, Expression)], offset: Int) {
         self.name = name
         self.definition = definition
+        self.function = definition?.function
         self.arguments = arguments
         self.keywordArguments = keywordArguments
         self.offset = offset
@@ -66,7 +87,13 @@ public struct FilterCall: Sendable {
         for (k, a) in keywordArguments {
             if case .literal(let v) = a { keywords.append((k, v)) } else { constant = false }
         }
-        constantArguments = constant ? FilterArguments(positional, keywords: keywords) : nil
+        let constantArguments = constant ? FilterArguments(positional, keywords: keywords) : nil
+        self.constantArguments = constantArguments
+        if let constantArguments, let definition, (try? definition.checkArity(constantArguments)) != nil {
+            constantArityChecked = true
+        } else {
+            constantArityChecked = false
+        }
     }
 }
 

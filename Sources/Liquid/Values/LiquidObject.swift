@@ -1,21 +1,25 @@
-/// An insertion-ordered string-keyed map. Small objects (the common case in template data) are
-/// searched linearly; a hash index is built once an object grows past `indexThreshold` keys.
+/// An insertion-ordered string-keyed map. Every key's `KeyHash` is kept beside it, so a lookup
+/// compares integers; small objects (the common case in template data) are searched linearly and
+/// an open-addressing index is built once an object grows past `indexThreshold` keys.
 ///
 /// One reference to copy-on-write storage, so copying an object (every lookup through a
 /// `Value`) costs one retain, not one per array inside it, and `Value` stays small.
 public struct LiquidObject: Sendable {
     final class Storage: @unchecked Sendable {
         @exclusivity(unchecked) var keys: [String]
+        @exclusivity(unchecked) var hashes: [Int]
         @exclusivity(unchecked) var values: [Value]
-        @exclusivity(unchecked) var index: [String: Int]?
+        /// Slots of `index + 1` (0 = empty), a power of two long; empty until the threshold.
+        @exclusivity(unchecked) var table: [Int32]
 
-        init(keys: [String] = [], values: [Value] = [], index: [String: Int]? = nil) {
+        init(keys: [String] = [], hashes: [Int] = [], values: [Value] = [], table: [Int32] = []) {
             self.keys = keys
+            self.hashes = hashes
             self.values = values
-            self.index = index
+            self.table = table
         }
 
-        func copy() -> Storage { Storage(keys: keys, values: values, index: index) }
+        func copy() -> Storage { Storage(keys: keys, hashes: hashes, values: values, table: table) }
     }
 
     private var storage: Storage
@@ -28,6 +32,7 @@ public struct LiquidObject: Sendable {
     public init(_ pairs: [(String, Value)]) {
         storage = Storage()
         storage.keys.reserveCapacity(pairs.count)
+        storage.hashes.reserveCapacity(pairs.count)
         storage.values.reserveCapacity(pairs.count)
         for (k, v) in pairs { self[k] = v }
     }
@@ -38,13 +43,38 @@ public struct LiquidObject: Sendable {
     @inlinable public var isEmpty: Bool { keys.isEmpty }
 
     public func position(of key: String) -> Int? {
+        position(of: key, hash: KeyHash.of(key))
+    }
+
+    /// The position of `key`, whose `KeyHash` the caller already knows.
+    @inline(__always)
+    public func position(of key: String, hash: Int) -> Int? {
         let s = storage
-        if let index = s.index { return index[key] }
-        // Compare UTF-8 bytes: the keys here are short and this beats hashing.
-        return s.keys.withUnsafeBufferPointer { keys in
-            for i in keys.indices where keys[i] == key { return i }
+        if !s.table.isEmpty {
+            return s.table.withUnsafeBufferPointer { table in
+                let mask = table.count - 1
+                var slot = hash & mask
+                while true {
+                    let entry = Int(table[slot])
+                    if entry == 0 { return nil }
+                    if s.hashes[entry - 1] == hash && s.keys[entry - 1] == key { return entry - 1 }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+        return s.hashes.withUnsafeBufferPointer { hashes in
+            for i in hashes.indices where hashes[i] == hash {
+                if s.keys[i] == key { return i }
+            }
             return nil
         }
+    }
+
+    /// The value of `key`, whose `KeyHash` the caller already knows.
+    @inline(__always)
+    public func value(forKey key: String, hash: Int) -> Value? {
+        guard let i = position(of: key, hash: hash) else { return nil }
+        return storage.values[i]
     }
 
     public subscript(key: String) -> Value? {
@@ -53,7 +83,8 @@ public struct LiquidObject: Sendable {
             return storage.values[i]
         }
         set {
-            if let i = position(of: key) {
+            let hash = KeyHash.of(key)
+            if let i = position(of: key, hash: hash) {
                 makeUnique()
                 if let newValue { storage.values[i] = newValue } else { remove(at: i) }
                 return
@@ -61,9 +92,10 @@ public struct LiquidObject: Sendable {
             guard let newValue else { return }
             makeUnique()
             storage.keys.append(key)
+            storage.hashes.append(hash)
             storage.values.append(newValue)
-            if storage.index != nil {
-                storage.index![key] = storage.keys.count - 1
+            if !storage.table.isEmpty, storage.keys.count * 2 <= storage.table.count {
+                insertInTable(storage.keys.count - 1)
             } else if storage.keys.count > Self.indexThreshold {
                 buildIndex()
             }
@@ -78,14 +110,24 @@ public struct LiquidObject: Sendable {
 
     private mutating func remove(at i: Int) {
         storage.keys.remove(at: i)
+        storage.hashes.remove(at: i)
         storage.values.remove(at: i)
-        if storage.index != nil { buildIndex() }
+        if !storage.table.isEmpty { buildIndex() }
     }
 
+    /// A table at most half full, so probe runs stay short.
     private mutating func buildIndex() {
-        var map = [String: Int](minimumCapacity: storage.keys.count)
-        for (i, k) in storage.keys.enumerated() { map[k] = i }
-        storage.index = map
+        var size = 16
+        while size < storage.keys.count * 2 { size *= 2 }
+        storage.table = [Int32](repeating: 0, count: size)
+        for i in storage.keys.indices { insertInTable(i) }
+    }
+
+    private func insertInTable(_ i: Int) {
+        let mask = storage.table.count - 1
+        var slot = storage.hashes[i] & mask
+        while storage.table[slot] != 0 { slot = (slot + 1) & mask }
+        storage.table[slot] = Int32(i + 1)
     }
 }
 
