@@ -1,26 +1,105 @@
-/// The one growing byte buffer a render appends to. Nodes never build Strings of their own.
-public struct OutputBuffer: Sendable {
-    public var bytes: [UInt8]
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-    public init(capacity: Int = 1024) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+/// The one growing byte buffer a render appends to. Nodes never build Strings of their own.
+///
+/// It manages its own memory instead of wrapping `[UInt8]`: a render appends thousands of short
+/// pieces, and `Array.append(contentsOf:)` costs a hundred-odd instructions of generic machinery
+/// around each copy. Copy-on-write keeps value semantics: a copy shares the bytes until either
+/// side appends.
+public struct OutputBuffer: @unchecked Sendable {
+    @usableFromInline
+    final class Storage {
+        @usableFromInline @exclusivity(unchecked) var base: UnsafeMutablePointer<UInt8>
+        @usableFromInline @exclusivity(unchecked) var count: Int
+        @usableFromInline @exclusivity(unchecked) var capacity: Int
+
+        @usableFromInline
+        init(capacity: Int) {
+            self.capacity = Swift.max(capacity, 16)
+            self.base = .allocate(capacity: self.capacity)
+            self.count = 0
+        }
+
+        @usableFromInline
+        func copy(minimumCapacity: Int) -> Storage {
+            let other = Storage(capacity: Swift.max(minimumCapacity, capacity))
+            other.base.update(from: base, count: count)
+            other.count = count
+            return other
+        }
+
+        /// Make room for `extra` more bytes, at least doubling so appends stay amortized O(1).
+        @usableFromInline
+        func grow(toHold extra: Int) {
+            let newCapacity = Swift.max(count + extra, capacity &* 2)
+            let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            newBase.update(from: base, count: count)
+            base.deallocate()
+            base = newBase
+            capacity = newCapacity
+        }
+
+        deinit { base.deallocate() }
     }
 
-    @inlinable public var count: Int { bytes.count }
+    @usableFromInline var storage: Storage
 
-    @inlinable public mutating func append(_ string: String) {
-        var s = string
-        s.withUTF8 { bytes.append(contentsOf: $0) }
+    public init(capacity: Int = 1024) {
+        storage = Storage(capacity: capacity)
+    }
+
+    @inlinable public var count: Int { storage.count }
+
+    /// Space for `extra` more bytes in storage this buffer alone holds.
+    @inlinable @inline(__always)
+    mutating func reserve(_ extra: Int) {
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = storage.copy(minimumCapacity: storage.count + extra)
+        } else if storage.capacity - storage.count < extra {
+            storage.grow(toHold: extra)
+        }
     }
 
     @inlinable public mutating func append(_ slice: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: slice)
+        guard let source = slice.baseAddress, slice.count > 0 else { return }
+        reserve(slice.count)
+        let s = storage
+        memcpy(s.base + s.count, source, slice.count)
+        s.count &+= slice.count
     }
 
-    @inlinable public mutating func append(_ byte: UInt8) { bytes.append(byte) }
+    @inlinable public mutating func append(_ string: String) {
+        var s = string
+        s.withUTF8 { append($0) }
+    }
 
-    @inlinable public mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+    @inlinable public mutating func append(_ byte: UInt8) {
+        reserve(1)
+        let s = storage
+        s.base[s.count] = byte
+        s.count &+= 1
+    }
 
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    @inlinable public mutating func append(_ other: [UInt8]) {
+        other.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// `bytes[range]` of a template's source (literal text).
+    @inlinable mutating func append(_ bytes: [UInt8], _ range: Range<Int>) {
+        bytes.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// The bytes written so far, without copying them.
+    public func withUnsafeBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: storage.base, count: storage.count))
+    }
+
+    /// A copy of the bytes written so far.
+    public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
+
+    public var string: String { withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
 }

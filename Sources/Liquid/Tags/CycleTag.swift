@@ -63,7 +63,7 @@ struct IfchangedTag: Node {
         let text = captured.string
         if context.registers.lastIfchanged != text {
             context.registers.lastIfchanged = text
-            out.append(captured.bytes)
+            captured.withUnsafeBytes { out.append($0) }
         }
     }
 

@@ -63,7 +63,7 @@ struct TextNode: Node {
     var isBlank: Bool { source[range].allSatisfy(Bytes.isWhitespace) }
 
     func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
-        out.bytes.append(contentsOf: source[range])
+        out.append(source, range)
     }
 }
 
