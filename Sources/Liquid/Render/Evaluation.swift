@@ -69,11 +69,10 @@ extension RenderContext {
         let count = path.segments.count
         if count == 0 { return value }
         return try path.segments.withUnsafeBufferPointer { segments in
-            try path.segmentHashes.withUnsafeBufferPointer { hashes in
                 for i in 0..<count {
                     let next: Value?
                     switch segments[i] {
-                    case .key(let k): next = Self.property(of: value, key: k, hash: hashes[i])
+                    case .key(let k): next = Self.property(of: value, key: k, hash: path.segmentHash(i))
                     case .index(let n): next = Self.element(of: value, index: n)
                     case .dynamic(let e):
                         switch try evaluate(e) {
@@ -87,7 +86,6 @@ extension RenderContext {
                     value = next
                 }
                 return value
-            }
         }
     }
 

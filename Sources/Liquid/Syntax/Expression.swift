@@ -1,16 +1,19 @@
 /// A compiled expression: literals are folded into values, paths pre-split into segments.
-public indirect enum Expression: Sendable {
-    case literal(Value)
+/// One word: paths are a class reference, literals and ranges are boxed. Nodes hold expressions
+/// inline, and a node of at most three words is stored in its `any Node` without an allocation.
+public enum Expression: Sendable {
+    indirect case literal(Value)
     case variable(VariablePath)
-    case range(Expression, Expression)
+    indirect case range(Expression, Expression)
     /// The special `empty` literal: equal to "", [] and {}; renders as "".
     case empty
     /// The special `blank` literal: equal to nil, false, "", whitespace, [] and {}; renders as "".
     case blank
 }
 
-/// A variable reference `a.b[0][c]`: a root and the segments below it.
-public struct VariablePath: Sendable {
+/// A variable reference `a.b[0][c]`: a root and the segments below it. A class, so that an
+/// expression holding it copies one reference instead of its arrays.
+public final class VariablePath: Sendable {
     public enum Segment: Sendable {
         case key(String)
         case index(Int)
@@ -24,18 +27,36 @@ public struct VariablePath: Sendable {
     /// Byte offset in the template source, for errors and static analysis.
     public let offset: Int
     /// `KeyHash` of the root's name and of each `.key` segment (0 for others), computed once here
-    /// so that lookups compare integers.
+    /// so that lookups compare integers. The first three are stored inline (most paths are
+    /// short), the rest in `moreHashes`, so a path costs no extra allocation.
     let rootHash: Int
-    let segmentHashes: [Int]
+    private let hash0: Int, hash1: Int, hash2: Int
+    private let moreHashes: [Int]
 
     public init(root: Segment, segments: [Segment], offset: Int) {
         self.root = root
         self.segments = segments
         self.offset = offset
-        if case .key(let name) = root { rootHash = KeyHash.of(name) } else { rootHash = 0 }
-        segmentHashes = segments.map { segment in
-            if case .key(let k) = segment { return KeyHash.of(k) }
+        func hash(_ s: Segment) -> Int {
+            if case .key(let k) = s { return KeyHash.of(k) }
             return 0
+        }
+        rootHash = hash(root)
+        let n = segments.count
+        hash0 = n > 0 ? hash(segments[0]) : 0
+        hash1 = n > 1 ? hash(segments[1]) : 0
+        hash2 = n > 2 ? hash(segments[2]) : 0
+        moreHashes = n > 3 ? segments[3...].map(hash) : []
+    }
+
+    /// The `KeyHash` of segment `i` (0 when it is not a `.key`).
+    @inline(__always)
+    func segmentHash(_ i: Int) -> Int {
+        switch i {
+        case 0: return hash0
+        case 1: return hash1
+        case 2: return hash2
+        default: return moreHashes[i - 3]
         }
     }
 

@@ -7,10 +7,18 @@
 /// (Flooding needs control of both data keys and template paths; the open-addressing index in
 /// `LiquidObject` degrades to linear probing, not to failure.)
 public enum KeyHash {
-    @inlinable
     public static func of(_ key: String) -> Int {
+        // Contiguous UTF-8 (native and small strings): hash the bytes in place, without the
+        // per-byte overhead of iterating `String.UTF8View`.
+        if let h = key.utf8.withContiguousStorageIfAvailable(of) { return h }
+        var copy = key
+        return copy.withUTF8(of)
+    }
+
+    @inline(__always)
+    public static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in key.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
         return Int(bitPattern: UInt(h))
     }
 }
