@@ -9,7 +9,8 @@ public final class RenderContext {
     public let globals: LiquidObject
     /// Data visible to this template but not to `render` partials; also where `increment` and
     /// `decrement` keep their counters (Shopify's first environment).
-    @exclusivity(unchecked) var locals: LiquidObject
+    /// A handful of names per render: a list searched by hash, so a render does not build an object.
+    @exclusivity(unchecked) var locals: [Binding]
     /// The template's assigns (Shopify's outermost scope). Searched linearly: templates assign a
     /// handful of names, and comparing short strings beats hashing them.
     @exclusivity(unchecked) var assigns: [Binding] = []
@@ -66,7 +67,19 @@ public final class RenderContext {
     }
 
     /// Set a variable the template sees but `render` partials do not (like render-time locals).
-    public func setGlobalLocal(_ name: String, _ value: Value) { locals[name] = value }
+    public func setGlobalLocal(_ name: String, _ value: Value) { setLocalsEntry(name, value) }
+
+    /// The value of a name in `locals` (`increment` counters live there too).
+    func localsEntry(_ name: String) -> Value? { Self.search(locals, name, KeyHash.of(name)) }
+
+    func setLocalsEntry(_ name: String, _ value: Value) {
+        let hash = KeyHash.of(name)
+        for i in locals.indices where locals[i].hash == hash && locals[i].name == name {
+            locals[i].value = value
+            return
+        }
+        locals.append(Binding(name, value))
+    }
 
     init(environment: Environment, session: RenderSession, globals: LiquidObject, locals: [String: Value],
          templateSource: [UInt8], templateName: String?, partialChain: [String] = [], registers: Registers = Registers())
@@ -74,8 +87,9 @@ public final class RenderContext {
         self.environment = environment
         self.session = session
         self.globals = globals
-        var l = LiquidObject()
-        for (k, v) in locals { l[k] = v }
+        var l: [Binding] = []
+        l.reserveCapacity(locals.count)
+        for (k, v) in locals { l.append(Binding(k, v)) }
         self.locals = l
         self.registers = registers
         self.partialChain = partialChain
@@ -101,7 +115,7 @@ public final class RenderContext {
     func resolve(_ name: String, hash: Int) -> Value? {
         if let v = Self.search(stack, name, hash) { return v }
         if let v = Self.search(assigns, name, hash) { return v }
-        if let v = locals.value(forKey: name, hash: hash) { return v }
+        if let v = Self.search(locals, name, hash) { return v }
         return globals.value(forKey: name, hash: hash)
     }
 

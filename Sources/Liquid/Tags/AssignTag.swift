@@ -76,13 +76,13 @@ struct IncrementTag: Node {
 
     func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
         var current = 0
-        if case .int(let i)? = context.locals[name] { current = i }
+        if case .int(let i)? = context.localsEntry(name) { current = i }
         if step > 0 {
             out.append(String(current))
-            context.locals[name] = .int(current + 1)
+            context.setLocalsEntry(name, .int(current + 1))
         } else {
             current -= 1
-            context.locals[name] = .int(current)
+            context.setLocalsEntry(name, .int(current))
             out.append(String(current))
         }
     }
