@@ -241,7 +241,30 @@ public final class RenderSession {
 
 /// Shopify's registers: per-render memory of `cycle`, `ifchanged` and `offset: continue`.
 struct Registers {
-    var cycles: [String: Int] = [:]
-    var forOffsets: [String: Int] = [:]
+    var cycles = SmallCounterMap()
+    var forOffsets = SmallCounterMap()
     var lastIfchanged: String? = nil
+}
+
+/// A few string-keyed counters, searched by `KeyHash`: every `for` loop records where it stopped
+/// (for a later `offset: continue`), and a hashed dictionary write per loop cost ~450
+/// instructions where a template names a handful of loops.
+struct SmallCounterMap {
+    private var entries: [(name: String, hash: Int, value: Int)] = []
+
+    subscript(name: String) -> Int? {
+        get {
+            let hash = KeyHash.of(name)
+            for e in entries where e.hash == hash && e.name == name { return e.value }
+            return nil
+        }
+        set {
+            let hash = KeyHash.of(name)
+            for i in entries.indices where entries[i].hash == hash && entries[i].name == name {
+                if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
+                return
+            }
+            if let newValue { entries.append((name, hash, newValue)) }
+        }
+    }
 }
