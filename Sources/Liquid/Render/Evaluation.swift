@@ -24,12 +24,25 @@ extension RenderContext {
     }
 
     func apply(_ call: FilterCall, to input: Value) throws -> Value {
-        guard let function = call.function, let definition = call.definition else {
+        guard let function = call.function else {
             if environment.strictFilters {
                 throw LiquidError(.undefinedFilter, "undefined filter \(call.name)", offset: call.offset)
             }
             return input
         }
+        do {
+            if call.constantArityChecked {
+                return try function(input.resolvedDrop, call.constantArguments.unsafelyUnwrapped, self)
+            }
+        } catch var e as LiquidError {
+            if e.offset == nil { e.offset = call.offset }
+            throw e
+        }
+        return try applyChecked(call, function, to: input)
+    }
+
+    /// A call whose arguments are evaluated here or whose arity is checked on every call.
+    private func applyChecked(_ call: FilterCall, _ function: FilterFunction, to input: Value) throws -> Value {
         let arguments: FilterArguments
         if let constant = call.constantArguments {
             arguments = constant
@@ -42,7 +55,7 @@ extension RenderContext {
             arguments = FilterArguments(positional, keywords: keywords)
         }
         do {
-            if !call.constantArityChecked { try definition.checkArity(arguments) }
+            try call.definition?.checkArity(arguments)
             return try function(input.resolvedDrop, arguments, self)
         } catch var e as LiquidError {
             if e.offset == nil { e.offset = call.offset }

@@ -73,6 +73,9 @@ public struct OutputBuffer: @unchecked Sendable {
     }
 
     @inlinable public mutating func append(_ string: String) {
+        // Read the UTF-8 in place (native and small strings are contiguous): `withUTF8` would
+        // need a mutable copy, a retain and a release per append.
+        if string.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
         var s = string
         s.withUTF8 { append($0) }
     }
