@@ -99,10 +99,25 @@ enum StringFilters {
     /// ellipsis (which alone is kept when it is longer than `length`).
     static func truncate(_ s: String, length lengthValue: Value, ellipsis: String) throws -> String {
         let length = try RubyString.toInteger(lengthValue)
-        let count = RubyString.length(s)
-        guard count > length else { return s }
+        guard length >= 0 else { return ellipsis }  // every string is longer; nothing of it is kept
         let keep = max(0, length.subtractingReportingOverflow(RubyString.length(ellipsis)).partialValue)
-        return RubyString.prefix(s, scalars: keep) + ellipsis
+        return RubyString.withUTF8(s) { bytes -> String in
+            // One walk that stops once the string is known to be longer than `length`: where code
+            // point `keep` starts, and whether there is a code point past `length`.
+            var seen = 0  // code points started before `i`
+            var cut = bytes.count
+            for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 {
+                if seen == keep { cut = i }
+                if seen == length {
+                    return String(utf8Capacity: cut &+ ellipsis.utf8.count) { out in
+                        out.append(UnsafeBufferPointer(rebasing: bytes[..<cut]))
+                        out.append(ellipsis)
+                    }
+                }
+                seen &+= 1
+            }
+            return s
+        }
     }
 
     /// `truncatewords`: Ruby's `split(" ", words + 1)`; when that gives more than `words` fields the
@@ -111,18 +126,44 @@ enum StringFilters {
     static func truncateWords(_ s: String, words wordsValue: Value, ellipsis: String) throws -> String {
         var words = try RubyString.toInteger(wordsValue)
         if words <= 0 { words = 1 }
-        let b = Array(s.utf8)
-        // A string cannot have more words than bytes; this also keeps `words + 1` from overflowing.
-        guard words < b.count else { return s }
-        let fields = RubyString.awkSplit(b, limit: words + 1)
-        guard fields.count > words else { return s }
-        var out: [UInt8] = []
-        for (i, r) in fields.prefix(words).enumerated() {
-            if i > 0 { out.append(UInt8(ascii: " ")) }
-            out.append(contentsOf: b[r])
+        return RubyString.withUTF8(s) { b -> String in
+            // A string cannot have more words than bytes; this also keeps `words + 1` from overflowing.
+            guard words < b.count else { return s }
+            // `split(" ", words + 1)` has more than `words` fields exactly when `words` words each
+            // end in whitespace; find where the last of them ends, reading no further.
+            var found = 0
+            var inWord = false
+            var end = 0
+            for (i, c) in b.enumerated() {
+                if RubyString.isSpace(c) {
+                    if inWord {
+                        inWord = false
+                        found &+= 1
+                        if found == words { end = i; break }
+                    }
+                } else {
+                    inWord = true
+                }
+            }
+            guard found == words else { return s }
+            // The words joined by single spaces: at most the bytes they span, plus the ellipsis.
+            return String(utf8Capacity: end &+ ellipsis.utf8.count) { out in
+                var wordStart = -1
+                for i in 0..<end {
+                    let space = RubyString.isSpace(b[i])
+                    if !space && wordStart < 0 {
+                        wordStart = i
+                    } else if space && wordStart >= 0 {
+                        if out.count > 0 { out.append(UInt8(ascii: " ")) }
+                        out.append(UnsafeBufferPointer(rebasing: b[wordStart..<i]))
+                        wordStart = -1
+                    }
+                }
+                if out.count > 0 { out.append(UInt8(ascii: " ")) }
+                out.append(UnsafeBufferPointer(rebasing: b[wordStart..<end]))
+                out.append(ellipsis)
+            }
         }
-        out.append(contentsOf: ellipsis.utf8)
-        return RubyString.string(out)
     }
 
     /// `slice: offset, length`: Ruby's `slice(offset, length)` on arrays (giving an array) and on

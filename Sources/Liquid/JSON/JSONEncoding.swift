@@ -10,7 +10,7 @@ public enum JSONWriter {
         switch value {
         case .nil: out.append("null")
         case .bool(let b): out.append(b ? "true" : "false")
-        case .int(let i): out.append(String(i))
+        case .int(let i): out.append(decimal: i)
         case .double(let d): out.append(d.isFinite ? RubyFormat.jsonFloat(d) : "null")
         case .string(let s): writeString(s, to: &out)
         case .array(let a):

@@ -97,6 +97,15 @@ enum RubyString {
     /// What `strip`, `lstrip` and `rstrip` remove: `isSpace` and NUL.
     @inline(__always) static func isStripped(_ b: UInt8) -> Bool { b == 0 || isSpace(b) }
 
+    /// `body` over the string's UTF-8 bytes in place (no copy for native strings), without the
+    /// `var` that `String.withUTF8` needs.
+    @inline(__always)
+    static func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let r = try s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        var copy = s
+        return try copy.withUTF8(body)
+    }
+
     static func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
     static func string(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 
