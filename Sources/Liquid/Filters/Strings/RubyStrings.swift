@@ -111,6 +111,23 @@ enum RubyString {
 
     // MARK: Characters
 
+    /// Whether every byte is ASCII, checked eight at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        var high: UInt64 = 0
+        while i &+ 8 <= bytes.count {
+            high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i &+= 8
+        }
+        while i < bytes.count {
+            high |= UInt64(bytes[i])
+            i &+= 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
     /// Ruby's `length`: the number of code points.
     static func length(_ s: String) -> Int {
         // Count bytes that start a UTF-8 sequence: no index arithmetic, no decoding.
