@@ -14,19 +14,22 @@ public struct UTF8Writer {
         self.written = 0
     }
 
-    @inlinable public mutating func append(_ byte: UInt8) {
+    @inlinable @inline(__always)
+    public mutating func append(_ byte: UInt8) {
         precondition(written < capacity, "UTF8Writer: capacity exceeded")
         base[written] = byte
         written &+= 1
     }
 
-    @inlinable public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    @inlinable @inline(__always)
+    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         precondition(bytes.count <= capacity &- written, "UTF8Writer: capacity exceeded")
         if let source = bytes.baseAddress { (base + written).initialize(from: source, count: bytes.count) }
         written &+= bytes.count
     }
 
-    @inlinable public mutating func append(literal: StaticString) {
+    @inlinable @inline(__always)
+    public mutating func append(literal: StaticString) {
         append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
