@@ -41,12 +41,18 @@ public struct FilterDefinition: Sendable {
         self.function = function
     }
 
+    @inline(__always)
     func checkArity(_ arguments: FilterArguments) throws {
         // Ruby counts keyword arguments as one extra positional hash unless the filter takes them.
         let given = arguments.count + (arguments.keywords.isEmpty || acceptsKeywords ? 0 : 1)
         guard given < minArguments || given > maxArguments else { return }
+        throw arityError(given: given)
+    }
+
+    /// Ruby's message for a call with `given` arguments (the input not counted).
+    private func arityError(given: Int) -> LiquidError {
         let expected = minArguments == maxArguments ? "\(minArguments + 1)"
             : maxArguments == Int.max ? "\(minArguments + 1)+" : "\(minArguments + 1)..\(maxArguments + 1)"
-        throw LiquidError.argument("wrong number of arguments (given \(given + 1), expected \(expected))")
+        return LiquidError.argument("wrong number of arguments (given \(given + 1), expected \(expected))")
     }
 }

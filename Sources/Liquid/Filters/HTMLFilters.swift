@@ -49,29 +49,44 @@ enum HTMLFilters {
     /// `&`, `<`, `>`, `"` and `'` as entities. With `once`, an `&` that already starts an entity
     /// (`&name;` or `&#digits;`) is left alone (Liquid's `HTML_ESCAPE_ONCE_REGEXP`).
     static func escapeHTML(_ s: String, once: Bool) -> String {
-        // Most text has nothing to escape: check in place before copying anything.
-        var probe = s
-        let needsEscaping = probe.withUTF8 { $0.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 } }
-        guard needsEscaping else { return s }
-        let b = Array(s.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count + 16)
-        for (i, c) in b.enumerated() {
-            switch c {
-            case UInt8(ascii: "&"):
-                if once && startsEntity(b, at: i + 1) { out.append(c) } else { out.append(contentsOf: "&amp;".utf8) }
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-            default: out.append(c)
+        RubyString.withUTF8(s) { b -> String in
+            // Most text has nothing to escape: measure in place before copying anything.
+            var extra = 0
+            for (i, c) in b.enumerated() {
+                switch c {
+                case UInt8(ascii: "&"): if !(once && startsEntity(b, at: i &+ 1)) { extra &+= 4 }
+                case UInt8(ascii: "<"), UInt8(ascii: ">"): extra &+= 3
+                case UInt8(ascii: "\""): extra &+= 5
+                case UInt8(ascii: "'"): extra &+= 4
+                default: continue
+                }
+            }
+            guard extra > 0 else { return s }
+            return String(utf8Capacity: b.count &+ extra) { out in
+                var runStart = 0
+                for (i, c) in b.enumerated() {
+                    let entity: StaticString
+                    switch c {
+                    case UInt8(ascii: "&"):
+                        if once && startsEntity(b, at: i &+ 1) { continue }
+                        entity = "&amp;"
+                    case UInt8(ascii: "<"): entity = "&lt;"
+                    case UInt8(ascii: ">"): entity = "&gt;"
+                    case UInt8(ascii: "\""): entity = "&quot;"
+                    case UInt8(ascii: "'"): entity = "&#39;"
+                    default: continue
+                    }
+                    out.append(UnsafeBufferPointer(rebasing: b[runStart..<i]))
+                    out.append(literal: entity)
+                    runStart = i &+ 1
+                }
+                out.append(UnsafeBufferPointer(rebasing: b[runStart...]))
             }
         }
-        return RubyString.string(out)
     }
 
     /// Whether `[a-zA-Z]+;` or `#\d+;` starts at `i`.
-    private static func startsEntity(_ b: [UInt8], at start: Int) -> Bool {
+    private static func startsEntity(_ b: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         var i = start
         if i < b.count && b[i] == UInt8(ascii: "#") {
             i += 1
@@ -86,76 +101,63 @@ enum HTMLFilters {
     /// `strip_html`: first `<script…</script>`, `<!--…-->` and `<style…</style>` blocks (case
     /// sensitive, across lines), then every `<…>` tag, each shortest match.
     static func stripHTML(_ s: String) -> String {
-        var s = s
-        return s.withUTF8 { b -> String in
-            guard b.contains(UInt8(ascii: "<")) else { return String(decoding: b, as: UTF8.self) }
-            // Pass 1, as Shopify's first gsub: whole <script>, <style> blocks and comments.
-            // Text between them is copied in runs, not byte by byte.
+        RubyString.withUTF8(s) { b -> String in
+            guard ByteSearch.first(UInt8(ascii: "<"), in: b, from: 0) != nil else { return s }
+            // Pass 1, as Shopify's first gsub: whole <script>, <style> blocks and comments. Text
+            // seldom has them; only then is a copy without them made.
+            guard let firstBlock = nextBlock(in: b, from: 0) else { return stripTags(b) }
             var text: [UInt8] = []
             text.reserveCapacity(b.count)
             var runStart = 0
-            var i = 0
-            scan: while i < b.count {
-                guard b[i] == UInt8(ascii: "<") else {
-                    i &+= 1
-                    continue
-                }
-                for block in stripBlocks where hasPrefix(b, block.open, at: i) {
-                    if let end = find(block.close, in: b, from: i + block.open.count) {
-                        text.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i]))
-                        i = end + block.close.count
-                        runStart = i
-                        continue scan
-                    }
-                }
-                i &+= 1
+            var block: Range<Int>? = firstBlock
+            while let r = block {
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<r.lowerBound]))
+                runStart = r.upperBound
+                block = nextBlock(in: b, from: runStart)
             }
             text.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart...]))
-            // Pass 2, the second gsub: any remaining `<...>`.
-            return text.withUnsafeBufferPointer { t -> String in
-                var out: [UInt8] = []
-                out.reserveCapacity(t.count)
-                var runStart = 0
-                var i = 0
-                while i < t.count {
-                    guard t[i] == UInt8(ascii: "<") else {
-                        i &+= 1
-                        continue
-                    }
-                    var j = i + 1
-                    while j < t.count && t[j] != UInt8(ascii: ">") { j &+= 1 }
-                    guard j < t.count else { break }  // no closing `>`: the rest is text
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: t[runStart..<i]))
-                    i = j + 1
-                    runStart = i
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: t[runStart...]))
-                return String(decoding: out, as: UTF8.self)
+            return text.withUnsafeBufferPointer { stripTags($0) }
+        }
+    }
+
+    /// The first `<script…</script>`, `<!--…-->` or `<style…</style>` at or after `from`.
+    private static func nextBlock(in b: UnsafeBufferPointer<UInt8>, from: Int) -> Range<Int>? {
+        var i = from
+        while let lt = ByteSearch.first(UInt8(ascii: "<"), in: b, from: i) {
+            i = lt &+ 1
+            guard i < b.count else { return nil }
+            let close: StaticString
+            let openCount: Int
+            switch b[i] {
+            case UInt8(ascii: "s") where ByteSearch.hasPrefix("<script", in: b, at: lt):
+                close = "</script>"; openCount = 7
+            case UInt8(ascii: "s") where ByteSearch.hasPrefix("<style", in: b, at: lt):
+                close = "</style>"; openCount = 6
+            case UInt8(ascii: "!") where ByteSearch.hasPrefix("<!--", in: b, at: lt):
+                close = "-->"; openCount = 4
+            default:
+                continue
+            }
+            if let end = ByteSearch.first(close, in: b, from: lt &+ openCount) {
+                return lt..<(end &+ close.utf8CodeUnitCount)
             }
         }
-    }
-
-    /// Shopify removes these blocks whole before stripping tags (`<script.*?</script>` and friends).
-    private static let stripBlocks: [(open: [UInt8], close: [UInt8])] = [
-        (Array("<script".utf8), Array("</script>".utf8)),
-        (Array("<!--".utf8), Array("-->".utf8)),
-        (Array("<style".utf8), Array("</style>".utf8)),
-    ]
-
-    private static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ p: [UInt8], at i: Int) -> Bool {
-        guard i + p.count <= b.count else { return false }
-        for j in 0..<p.count where b[i + j] != p[j] { return false }
-        return true
-    }
-
-    private static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        let m = needle.count
-        var i = from
-        while i + m <= hay.count {
-            if hasPrefix(hay, needle, at: i) { return i }
-            i &+= 1
-        }
         return nil
+    }
+
+    /// Shopify's second gsub, `<.*?>` across lines: every tag removed, text copied in runs.
+    private static func stripTags(_ t: UnsafeBufferPointer<UInt8>) -> String {
+        String(utf8Capacity: t.count) { out in
+            var runStart = 0
+            var i = 0
+            while let lt = ByteSearch.first(UInt8(ascii: "<"), in: t, from: i),
+                  let gt = ByteSearch.first(UInt8(ascii: ">"), in: t, from: lt &+ 1) {
+                out.append(UnsafeBufferPointer(rebasing: t[runStart..<lt]))
+                runStart = gt &+ 1
+                i = runStart
+            }
+            out.append(UnsafeBufferPointer(rebasing: t[runStart...]))
+        }
     }
 
     /// Ruby's `gsub(/\r?\n/, "<br />\n")`.

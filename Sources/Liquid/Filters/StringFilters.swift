@@ -99,10 +99,30 @@ enum StringFilters {
     /// ellipsis (which alone is kept when it is longer than `length`).
     static func truncate(_ s: String, length lengthValue: Value, ellipsis: String) throws -> String {
         let length = try RubyString.toInteger(lengthValue)
-        let count = RubyString.length(s)
-        guard count > length else { return s }
+        guard length >= 0 else { return ellipsis }  // every string is longer; nothing of it is kept
         let keep = max(0, length.subtractingReportingOverflow(RubyString.length(ellipsis)).partialValue)
-        return RubyString.prefix(s, scalars: keep) + ellipsis
+        return RubyString.withUTF8(s) { bytes -> String in
+            // No more code points than bytes: a short string is kept without counting.
+            guard bytes.count > length else { return s }
+            func truncated(at cut: Int) -> String {
+                String(utf8Capacity: cut &+ ellipsis.utf8.count) { out in
+                    out.append(UnsafeBufferPointer(rebasing: bytes[..<cut]))
+                    out.append(ellipsis)
+                }
+            }
+            // ASCII up to code point `length`: bytes are code points.
+            if RubyString.isASCII(UnsafeBufferPointer(rebasing: bytes[...length])) { return truncated(at: keep) }
+            // Else one walk that stops once the string is known to be longer than `length`: where
+            // code point `keep` starts, and whether there is a code point past `length`.
+            var seen = 0  // code points started before `i`
+            var cut = bytes.count
+            for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 {
+                if seen == keep { cut = i }
+                if seen == length { return truncated(at: cut) }
+                seen &+= 1
+            }
+            return s
+        }
     }
 
     /// `truncatewords`: Ruby's `split(" ", words + 1)`; when that gives more than `words` fields the
@@ -111,18 +131,55 @@ enum StringFilters {
     static func truncateWords(_ s: String, words wordsValue: Value, ellipsis: String) throws -> String {
         var words = try RubyString.toInteger(wordsValue)
         if words <= 0 { words = 1 }
-        let b = Array(s.utf8)
-        // A string cannot have more words than bytes; this also keeps `words + 1` from overflowing.
-        guard words < b.count else { return s }
-        let fields = RubyString.awkSplit(b, limit: words + 1)
-        guard fields.count > words else { return s }
-        var out: [UInt8] = []
-        for (i, r) in fields.prefix(words).enumerated() {
-            if i > 0 { out.append(UInt8(ascii: " ")) }
-            out.append(contentsOf: b[r])
+        return RubyString.withUTF8(s) { b -> String in
+            // A string cannot have more words than bytes; this also keeps `words + 1` from overflowing.
+            guard words < b.count else { return s }
+            // `split(" ", words + 1)` has more than `words` fields exactly when `words` words each
+            // end in whitespace; find where the last of them ends, reading no further. When the
+            // text up to there is already words joined by single spaces, it is the result as is.
+            let n = b.count
+            var found = 0
+            var i = 0
+            var plain = true  // no leading whitespace, and single spaces between words
+            while true {
+                // A word ...
+                guard i < n, !RubyString.isSpace(b[i]) else {
+                    if i > 0 || i == n { break }
+                    plain = false  // leading whitespace
+                    while i < n && RubyString.isSpace(b[i]) { i &+= 1 }
+                    continue
+                }
+                while i < n && !RubyString.isSpace(b[i]) { i &+= 1 }
+                guard i < n else { break }
+                // ... and the whitespace after it.
+                found &+= 1
+                if found == words { break }
+                if b[i] != UInt8(ascii: " ") { plain = false }
+                i &+= 1
+                if i < n && RubyString.isSpace(b[i]) {
+                    plain = false
+                    while i < n && RubyString.isSpace(b[i]) { i &+= 1 }
+                }
+            }
+            guard found == words else { return s }
+            let end = i
+            // The words joined by single spaces: at most the bytes they span, plus the ellipsis.
+            return String(utf8Capacity: end &+ ellipsis.utf8.count) { out in
+                if plain {
+                    out.append(UnsafeBufferPointer(rebasing: b[..<end]))
+                } else {
+                    var k = 0
+                    while k < end {
+                        while k < end && RubyString.isSpace(b[k]) { k &+= 1 }
+                        let wordStart = k
+                        while k < end && !RubyString.isSpace(b[k]) { k &+= 1 }
+                        if out.count > 0 { out.append(UInt8(ascii: " ")) }
+                        out.append(UnsafeBufferPointer(rebasing: b[wordStart..<k]))
+                    }
+                }
+                out.append(ellipsis)
+            }
         }
-        out.append(contentsOf: ellipsis.utf8)
-        return RubyString.string(out)
     }
 
     /// `slice: offset, length`: Ruby's `slice(offset, length)` on arrays (giving an array) and on

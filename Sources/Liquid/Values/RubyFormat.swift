@@ -98,7 +98,7 @@ extension Value {
         switch self {
         case .nil: return
         case .string(let s): out.append(s)
-        case .int(let i): out.append(String(i))
+        case .int(let i): out.append(decimal: i)
         case .bool(let b): out.append(b ? "true" : "false")
         case .double(let d): out.append(RubyFormat.float(d))
         case .array(let a): for v in a { v.write(to: &out) }
@@ -120,6 +120,27 @@ extension Value {
             var out = OutputBuffer(capacity: 64)
             write(to: &out)
             return out.string
+        }
+    }
+}
+
+extension OutputBuffer {
+    /// `value` in decimal, written in place (no String made for it).
+    mutating func append(decimal value: Int) {
+        if value >= 0 && value < 10 {
+            append(UInt8(truncatingIfNeeded: value) &+ UInt8(ascii: "0"))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var v = value.magnitude
+            var at = digits.count
+            repeat {
+                at &-= 1
+                digits[at] = UInt8(truncatingIfNeeded: v % 10) &+ UInt8(ascii: "0")
+                v /= 10
+            } while v > 0
+            if value < 0 { append(UInt8(ascii: "-")) }
+            append(UnsafeBufferPointer(rebasing: digits[at...]))
         }
     }
 }

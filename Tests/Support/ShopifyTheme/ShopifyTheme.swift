@@ -142,7 +142,15 @@ public enum ShopifyTheme {
         case .int(let cents) where cents.magnitude < 1 << 50:
             // Exact for every cent amount a double holds exactly, and no float formatting.
             let whole = cents.magnitude / 100, fraction = cents.magnitude % 100
-            return .concatenating("$ ", cents < 0 ? "-" : "", String(whole), fraction < 10 ? ".0" : ".", String(fraction), suffix)
+            // "$ " + sign + at most 15 digits + "." + 2 digits + suffix
+            return String(utf8Capacity: 21 + suffix.utf8.count) { out in
+                out.append(literal: cents < 0 ? "$ -" : "$ ")
+                out.append(decimal: Int(whole))
+                out.append(UInt8(ascii: "."))
+                out.append(UInt8(ascii: "0") + UInt8(fraction / 10))
+                out.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+                out.append(suffix)
+            }
         case .int(let cents):
             return "$ " + printf2(Double(cents) / 100.0) + suffix
         case .double(let d):
@@ -182,47 +190,73 @@ public enum ShopifyTheme {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static let imageSizes: Set<String> = ["grande", "large", "medium", "compact", "small", "thumb", "icon"]
+    /// The sizes `product_img_url` knows besides `original`.
+    static func isImageSize(_ style: String) -> Bool {
+        switch style {
+        case "grande", "large", "medium", "compact", "small", "thumb", "icon": return true
+        default: return false
+        }
+    }
 
     /// `products/NAME.EXT` → `/files/shops/random_number/products/NAME_SIZE.EXT`, as the benchmark's
     /// `product_img_url` does (`original` keeps the path). Anything that is not a product image,
     /// or an unknown size, is an error.
     static func productImageURL(_ input: Value, size: Value) throws -> String {
-        guard case .string(let url) = input, let (name, ext) = matchProductImage(Array(url.utf8)) else {
-            throw LiquidError.argument("filter \"size\" can only be called on product images")
+        guard case .string(let url) = input else { throw notProductImage }
+        return try withBytes(url) { bytes in
+            guard let (name, ext) = matchProductImage(bytes) else { throw notProductImage }
+            guard case .string(let style) = size else { throw invalidImageSize }
+            if style == "original" { return "/files/shops/random_number/" + url }
+            guard isImageSize(style) else { throw invalidImageSize }
+            let prefix: StaticString = "/files/shops/random_number/products/"
+            return String(utf8Capacity: prefix.utf8CodeUnitCount + name.count + style.utf8.count + ext.count + 2) { out in
+                out.append(literal: prefix)
+                out.append(UnsafeBufferPointer(rebasing: bytes[name]))
+                out.append(UInt8(ascii: "_"))
+                out.append(style)
+                out.append(UInt8(ascii: "."))
+                out.append(UnsafeBufferPointer(rebasing: bytes[ext]))
+            }
         }
-        guard case .string(let style) = size else {
-            throw LiquidError.argument("valid parameters for filter \"size\" are: original, grande, large, medium, compact, small, thumb and icon ")
-        }
-        if style == "original" { return "/files/shops/random_number/" + url }
-        guard imageSizes.contains(style) else {
-            throw LiquidError.argument("valid parameters for filter \"size\" are: original, grande, large, medium, compact, small, thumb and icon ")
-        }
-        return .concatenating("/files/shops/random_number/products/", name, "_", style, ".", ext)
+    }
+
+    static let notProductImage = LiquidError.argument("filter \"size\" can only be called on product images")
+    static let invalidImageSize = LiquidError.argument(
+        "valid parameters for filter \"size\" are: original, grande, large, medium, compact, small, thumb and icon ")
+
+    /// `body` over the string's UTF-8 bytes, in place for native strings.
+    static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
+        if let r = try s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        var copy = s
+        return try copy.withUTF8(body)
     }
 
     /// Ruby's `url =~ /^products\/([\w\-\_]+)\.(\w{2,4})/`: at the start of any line, the name and
-    /// the (up to 4 character) extension.
-    static func matchProductImage(_ bytes: [UInt8]) -> (String, String)? {
+    /// the (up to 4 character) extension, as byte ranges.
+    static func matchProductImage(_ bytes: UnsafeBufferPointer<UInt8>) -> (Range<Int>, Range<Int>)? {
         func isWord(_ b: UInt8) -> Bool {
             (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
                 || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "_")
         }
-        let prefix = Array("products/".utf8)
+        let prefix: StaticString = "products/"
+        let prefixCount = prefix.utf8CodeUnitCount
+        func startsWithPrefix(_ at: Int) -> Bool {
+            guard bytes.count - at >= prefixCount else { return false }
+            for k in 0..<prefixCount where bytes[at + k] != prefix.utf8Start[k] { return false }
+            return true
+        }
         var lineStart = 0
         while lineStart <= bytes.count {
-            if bytes.count - lineStart >= prefix.count && bytes[lineStart..<(lineStart + prefix.count)].elementsEqual(prefix) {
-                var i = lineStart + prefix.count
+            if startsWithPrefix(lineStart) {
+                var i = lineStart + prefixCount
                 let nameStart = i
                 while i < bytes.count && (isWord(bytes[i]) || bytes[i] == UInt8(ascii: "-")) { i += 1 }
                 if i > nameStart && i < bytes.count && bytes[i] == UInt8(ascii: ".") {
-                    let name = String(decoding: bytes[nameStart..<i], as: UTF8.self)
+                    let name = nameStart..<i
                     i += 1
                     let extStart = i
                     while i < bytes.count && i - extStart < 4 && isWord(bytes[i]) { i += 1 }
-                    if i - extStart >= 2 {
-                        return (name, String(decoding: bytes[extStart..<i], as: UTF8.self))
-                    }
+                    if i - extStart >= 2 { return (name, extStart..<i) }
                 }
             }
             guard let nl = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { break }

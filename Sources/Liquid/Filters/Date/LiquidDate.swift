@@ -85,7 +85,9 @@ public struct LiquidDate: Sendable, Hashable {
     public func format(_ strftime: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(strftime.utf8.count + 16)
-        _ = Strftime(date: self).format(Array(strftime.utf8), into: &out, strict: false, limit: .max)
+        RubyString.withUTF8(strftime) { f in
+            _ = Strftime(date: self).format(f, into: &out, strict: false, limit: .max)
+        }
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -95,7 +97,10 @@ public struct LiquidDate: Sendable, Hashable {
     public func strftime(_ format: String, maxBytes: Int = .max) throws -> String {
         var out: [UInt8] = []
         out.reserveCapacity(format.utf8.count + 16)
-        switch Strftime(date: self).format(Array(format.utf8), into: &out, strict: true, limit: maxBytes) {
+        let outcome = RubyString.withUTF8(format) { f in
+            Strftime(date: self).format(f, into: &out, strict: true, limit: maxBytes)
+        }
+        switch outcome {
         case .ok: return String(decoding: out, as: UTF8.self)
         case .invalid: throw LiquidError.argument("invalid format: \(format)")
         case .tooLong: throw LiquidError.limit("date output exceeded the limit of \(maxBytes) bytes (maxOutputBytes)")
@@ -128,26 +133,55 @@ extension LiquidDate {
     /// `parse` for a string input.
     public static func parse(string: String, now: Double, localZone: any LiquidTimeZone = SystemTimeZone()) -> LiquidDate? {
         if string.isEmpty { return nil }
+        // Plain ASCII inputs are read in place: "now", "today" and timestamps need no copy.
+        let simple = RubyString.withUTF8(string) { b -> SimpleInput? in
+            var allDigits = true
+            for c in b {
+                if c >= 0x80 { return .other }
+                if c < 0x30 || c > 0x39 { allDigits = false }
+            }
+            if allDigits {
+                // `Time.at(str.to_i)`; past Int64 Ruby would still manage, we give up.
+                var seconds = 0
+                for c in b {
+                    let (m, o1) = seconds.multipliedReportingOverflow(by: 10)
+                    let (a, o2) = m.addingReportingOverflow(Int(c - 0x30))
+                    if o1 || o2 { return .invalid }
+                    seconds = a
+                }
+                return .timestamp(seconds)
+            }
+            if equalsIgnoringASCIICase(b, "now") || equalsIgnoringASCIICase(b, "today") { return .now }
+            return .other
+        }
+        switch simple {
+        case .invalid: return nil
+        case .timestamp(let seconds): return LiquidDate(unixSeconds: seconds, in: localZone)
+        case .now: return LiquidDate.now(frozen: now, in: localZone)
+        case .other, nil: break
+        }
         var bytes = Array(string.utf8)
         if bytes.contains(where: { $0 >= 0x80 }) {
             bytes = Array(string.lowercased().utf8)  // Ruby's String#downcase is Unicode-aware
+            if bytes == Array("now".utf8) || bytes == Array("today".utf8) {
+                return LiquidDate.now(frozen: now, in: localZone)
+            }
         } else {
             for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
         }
-        if bytes == Array("now".utf8) || bytes == Array("today".utf8) {
-            return LiquidDate.now(frozen: now, in: localZone)
+        return RubyTimeParser.parse(bytes, now: { LiquidDate.now(frozen: now, in: localZone) }, localZone: localZone)
+    }
+
+    private enum SimpleInput { case now, timestamp(Int), invalid, other }
+
+    /// Whether `b` is `word` (lowercase ASCII) in any ASCII case.
+    private static func equalsIgnoringASCIICase(_ b: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard b.count == word.utf8CodeUnitCount else { return false }
+        for i in 0..<b.count {
+            var c = b[i]
+            if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+            if c != word.utf8Start[i] { return false }
         }
-        if bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-            // `Time.at(str.to_i)`; past Int64 Ruby would still manage, we give up.
-            var seconds = 0
-            for b in bytes {
-                let (m, o1) = seconds.multipliedReportingOverflow(by: 10)
-                let (a, o2) = m.addingReportingOverflow(Int(b - 0x30))
-                if o1 || o2 { return nil }
-                seconds = a
-            }
-            return LiquidDate(unixSeconds: seconds, in: localZone)
-        }
-        return RubyTimeParser.parse(bytes, now: LiquidDate.now(frozen: now, in: localZone), localZone: localZone)
+        return true
     }
 }

@@ -13,6 +13,13 @@ public protocol LiquidTimeZone: Sendable {
     /// Seconds east of UTC at `unixSeconds`, and the abbreviation Ruby's `%Z` prints there
     /// (nil for an offset with no name: `%Z` is then empty).
     func offset(at unixSeconds: Int) -> (seconds: Int, abbreviation: String?)
+
+    /// Just the seconds of `offset(at:)`, for zones that can skip making the abbreviation.
+    func offsetSeconds(at unixSeconds: Int) -> Int
+}
+
+extension LiquidTimeZone {
+    public func offsetSeconds(at unixSeconds: Int) -> Int { offset(at: unixSeconds).seconds }
 }
 
 /// The process's local zone (the `TZ` environment variable, else the system setting), read
@@ -21,13 +28,23 @@ public struct SystemTimeZone: LiquidTimeZone {
     public init() {}
 
     public func offset(at unixSeconds: Int) -> (seconds: Int, abbreviation: String?) {
-        _ = Self.initialized
+        guard let parts = Self.localTime(unixSeconds) else { return (0, "UTC") }
+        let abbreviation = parts.tm_zone.map { String(cString: $0) }
+        return (Int(parts.tm_gmtoff), abbreviation)
+    }
+
+    public func offsetSeconds(at unixSeconds: Int) -> Int {
+        guard let parts = Self.localTime(unixSeconds) else { return 0 }
+        return Int(parts.tm_gmtoff)
+    }
+
+    private static func localTime(_ unixSeconds: Int) -> tm? {
+        _ = initialized
         // glibc's localtime_r refuses years outside `int`; clamp to the nearest instant it takes.
         var t = time_t(max(min(unixSeconds, 67_767_976_233_316_800), -67_768_040_609_740_800))
         var parts = tm()
-        guard localtime_r(&t, &parts) != nil else { return (0, "UTC") }
-        let abbreviation = parts.tm_zone.map { String(cString: $0) }
-        return (Int(parts.tm_gmtoff), abbreviation)
+        guard localtime_r(&t, &parts) != nil else { return nil }
+        return parts
     }
 
     /// `tzset` once, so `TZ` is read before the first conversion on any thread.
@@ -56,18 +73,18 @@ extension LiquidTimeZone {
     /// reading that never happens (clocks turned forward) is taken with the offset in force
     /// before the change (so 02:30 on a spring-forward night reads as 03:30).
     func instant(forLocal localSeconds: Int) -> Int {
-        let before = offset(at: localSeconds - 86_400).seconds
-        let after = offset(at: localSeconds + 86_400).seconds
+        let before = offsetSeconds(at: localSeconds - 86_400)
+        let after = offsetSeconds(at: localSeconds + 86_400)
         if before == after {
             // No change near this reading: almost always the whole answer.
             let candidate = localSeconds - before
-            let actual = offset(at: candidate).seconds
+            let actual = offsetSeconds(at: candidate)
             if actual == before { return candidate }
         }
         var best: Int? = nil
-        for guess in [before, after, offset(at: localSeconds - before).seconds, offset(at: localSeconds - after).seconds] {
+        for guess in [before, after, offsetSeconds(at: localSeconds - before), offsetSeconds(at: localSeconds - after)] {
             let candidate = localSeconds - guess
-            if offset(at: candidate).seconds == guess, best.map({ candidate > $0 }) ?? true {
+            if offsetSeconds(at: candidate) == guess, best.map({ candidate > $0 }) ?? true {
                 best = candidate
             }
         }

@@ -2,8 +2,9 @@
 /// filling in the leading fields the string leaves out, and the zone the string names (if Ruby
 /// knows it) deciding the offset. Every case where Ruby raises an ArgumentError is a nil here.
 enum RubyTimeParser {
-    /// `now` is the current time in `localZone`.
-    static func parse(_ bytes: [UInt8], now: LiquidDate, localZone: any LiquidTimeZone) -> LiquidDate? {
+    /// `now` gives the current time in `localZone`; it is asked only when the string leaves
+    /// fields out (a full date needs no clock).
+    static func parse(_ bytes: [UInt8], now: () -> LiquidDate, localZone: any LiquidTimeZone) -> LiquidDate? {
         guard let f = RubyDateParser.parse(bytes) else { return nil }
         let zone = f.zone.map { String(decoding: $0, as: UTF8.self) }
         return makeTime(year: f.year, yday: f.yday, mon: f.mon, day: f.mday, hour: f.hour, min: f.min, sec: f.sec,
@@ -22,12 +23,12 @@ enum RubyTimeParser {
 
     /// Ruby's `Time.make_time`.
     static func makeTime(year: Int?, yday: Int?, mon: Int?, day: Int?, hour: Int?, min: Int?, sec: Int?, nanos: Int?,
-                         zone: String?, now: LiquidDate, local: any LiquidTimeZone) -> LiquidDate?
+                         zone: String?, now: () -> LiquidDate, local: any LiquidTimeZone) -> LiquidDate?
     {
         if year == nil && yday == nil && mon == nil && day == nil && hour == nil && min == nil && sec == nil && nanos == nil {
             return nil  // "no time information"
         }
-        let offYear = year ?? now.civil.year
+        let offYear = year ?? now().civil.year
         var off = zone.flatMap { zoneOffset($0, year: offYear, local: local) }
 
         if let yday {
@@ -49,11 +50,13 @@ enum RubyTimeParser {
                             zone: zone, now: now, local: local)
         }
 
-        // `now` on the wall clock of the zone the string names, else the local one.
-        let nowFields = CivilTime(unixSeconds: now.unixSeconds, nanosecond: now.nanoseconds, utcOffset: off ?? now.utcOffset)
         var year = year, mon = mon, day = day, hour = hour, min = min, sec = sec, nanos = nanos
         fill: do {
             if year != nil { break fill }
+            // `now` on the wall clock of the zone the string names, else the local one.
+            let current = now()
+            let nowFields = CivilTime(unixSeconds: current.unixSeconds, nanosecond: current.nanoseconds,
+                                      utcOffset: off ?? current.utcOffset)
             year = nowFields.year
             if mon != nil { break fill }
             mon = nowFields.month

@@ -26,14 +26,14 @@ struct Strftime {
 
     /// Append `format` rendered to `out`. `limit` caps the length of `out` (widths can ask for
     /// anything up to 2³¹ bytes).
-    func format(_ f: [UInt8], into out: inout [UInt8], strict: Bool, limit: Int) -> Outcome {
+    func format(_ f: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], strict: Bool, limit: Int) -> Outcome {
         var i = 0
         let n = f.count
         while i < n {
             if f[i] != 0x25 {
                 var j = i + 1
                 while j < n && f[j] != 0x25 { j += 1 }
-                out.append(contentsOf: f[i..<j])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: f[i..<j]))
                 i = j
                 if out.count > limit { return .tooLong }
                 continue
@@ -47,7 +47,7 @@ struct Strftime {
                 if j >= n {
                     // A directive cut off by the end of the format.
                     if strict { return .invalid }
-                    out.append(contentsOf: f[start..<n])
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: f[start..<n]))
                     return out.count > limit ? .tooLong : .ok
                 }
                 let c = f[j]
@@ -109,7 +109,7 @@ struct Strftime {
             }
             if !handled {
                 // Not a directive Ruby knows: copied as written, up to and including this character.
-                out.append(contentsOf: f[start...j])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: f[start...j]))
             }
             if out.count > limit { return .tooLong }
             i = j + 1
@@ -275,30 +275,34 @@ struct Strftime {
 
     /// C's `%0*ld` (zero: the sign, then zeros) or `%*ld` (spaces before the sign).
     private func appendPadded(_ value: Int, width: Int, zero: Bool, _ out: inout [UInt8]) {
-        let magnitude = value.magnitude
-        var digits: [UInt8] = []
-        var m = magnitude
-        repeat {
-            digits.append(UInt8(m % 10) + 0x30)
-            m /= 10
-        } while m > 0
-        let length = digits.count + (value < 0 ? 1 : 0)
+        var m = value.magnitude
+        var digitCount = 1
+        var rest = m
+        while rest >= 10 { rest /= 10; digitCount += 1 }
+        let length = digitCount + (value < 0 ? 1 : 0)
         let fill = max(width - length, 0)
         if zero {
             if value < 0 { out.append(0x2D) }
-            out.append(contentsOf: repeatElement(0x30, count: fill))
+            if fill > 0 { out.append(contentsOf: repeatElement(0x30, count: fill)) }
         } else {
-            out.append(contentsOf: repeatElement(0x20, count: fill))
+            if fill > 0 { out.append(contentsOf: repeatElement(0x20, count: fill)) }
             if value < 0 { out.append(0x2D) }
         }
-        out.append(contentsOf: digits.reversed())
+        // The digits, written from the last one back into room made for them.
+        var at = out.count + digitCount
+        for _ in 0..<digitCount { out.append(0x30) }
+        repeat {
+            at -= 1
+            out[at] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
+            m /= 10
+        } while m > 0
     }
 
     /// `%c`, `%x`, ...: the expansion formatted, case-converted as a whole, and padded to the
     /// width (even with `-`, as in Ruby).
     private func composite(_ expansion: StaticString, _ d: Directive, _ out: inout [UInt8], _ strict: Bool, _ limit: Int) -> Converted {
         let at = out.count
-        let inner = expansion.withUTF8Buffer { Array($0) }
+        let inner = UnsafeBufferPointer(start: expansion.utf8Start, count: expansion.utf8CodeUnitCount)
         if format(inner, into: &out, strict: strict, limit: limit) == .tooLong { return .tooLong }
         let length = out.count - at
         if length > 0 { caseConvert(&out, from: at, d.flags) }

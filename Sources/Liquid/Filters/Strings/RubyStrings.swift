@@ -97,10 +97,36 @@ enum RubyString {
     /// What `strip`, `lstrip` and `rstrip` remove: `isSpace` and NUL.
     @inline(__always) static func isStripped(_ b: UInt8) -> Bool { b == 0 || isSpace(b) }
 
+    /// `body` over the string's UTF-8 bytes in place (no copy for native strings), without the
+    /// `var` that `String.withUTF8` needs.
+    @inline(__always)
+    static func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let r = try s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        var copy = s
+        return try copy.withUTF8(body)
+    }
+
     static func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
     static func string(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 
     // MARK: Characters
+
+    /// Whether every byte is ASCII, checked eight at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        var high: UInt64 = 0
+        while i &+ 8 <= bytes.count {
+            high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i &+= 8
+        }
+        while i < bytes.count {
+            high |= UInt64(bytes[i])
+            i &+= 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
 
     /// Ruby's `length`: the number of code points.
     static func length(_ s: String) -> Int {
