@@ -88,14 +88,14 @@ public struct TemplateParser {
             while i < end && Bytes.isWord(source[i]) { i += 1 }
         }
         guard i > nameStart else { return nil }
-        let name = String(decoding: source[nameStart..<i], as: UTF8.self)
+        let name = Bytes.string(source, nameStart..<i)
         var a = i, b = end
         while a < b && Bytes.isWhitespace(source[a]) { a += 1 }
         while b > a && Bytes.isWhitespace(source[b - 1]) { b -= 1 }
         return (name, a..<b)
     }
 
-    func text(_ range: Range<Int>) -> String { String(decoding: source[range], as: UTF8.self) }
+    func text(_ range: Range<Int>) -> String { Bytes.string(source, range) }
 
     func unterminated(_ token: TemplateToken) -> LiquidError {
         let snippet = text(token.range.lowerBound..<min(token.range.upperBound, token.range.lowerBound + 40))
