@@ -31,11 +31,14 @@ public struct TemplateParser {
     private var depth = 0
     /// Where each tag being parsed starts, so "never closed" points at its opening tag.
     private var openTags: [Int] = []
+    /// The nodes of the bodies being parsed (shared with `{% liquid %}` parsers).
+    private let nodes: NodeStack
 
     init(source: [UInt8], environment: Environment) {
         self.source = source
         self.environment = environment
         self.tokenizer = Tokenizer(source: source)
+        self.nodes = NodeStack()
     }
 
     /// A parser over the lines of a `{% liquid %}` tag's markup.
@@ -44,6 +47,7 @@ public struct TemplateParser {
         self.environment = parent.environment
         self.tokenizer = Tokenizer(source: parent.source, range: markup.upperBound..<markup.upperBound)
         self.depth = parent.depth
+        self.nodes = parent.nodes
         var tokens: [TemplateToken] = []
         var start = markup.lowerBound
         var i = start
@@ -115,7 +119,18 @@ public struct TemplateParser {
         if depth > environment.limits.maxNestingDepth {
             throw LiquidError.limit("nesting too deep: more than \(environment.limits.maxNestingDepth) levels (maxNestingDepth)")
         }
-        var nodes: [any Node] = []
+        let start = nodes.count
+        do {
+            let end = try parseNodes(endingAt: ends, blockName: blockName, from: start)
+            return (Block(nodes.take(from: start)), end)
+        } catch {
+            nodes.truncate(to: start)
+            throw error
+        }
+    }
+
+    /// Push the nodes of a body onto `nodes`; return the tag that ended it, if any.
+    private mutating func parseNodes(endingAt ends: [String]?, blockName: String?, from start: Int) throws -> TagToken? {
         while let token = nextToken() {
             switch token.kind {
             case .text:
@@ -126,9 +141,9 @@ public struct TemplateParser {
                     }
                     trimNextText = false
                 }
-                if !range.isEmpty { nodes.append(TextNode(source: source, range: range)) }
+                if !range.isEmpty { nodes.push(TextNode(source: source, range: range)) }
             case .output:
-                if token.trimLeft { Self.trimTrailingWhitespace(&nodes) }
+                if token.trimLeft { trimTrailingWhitespace(from: start) }
                 guard token.closed else { throw unterminated(token) }
                 var parser = expressionParser(token.inner)
                 let expression: FilteredExpression
@@ -140,10 +155,10 @@ public struct TemplateParser {
                 }
                 var located = expression
                 located.offset = token.range.lowerBound
-                nodes.append(OutputNode(expression: located))
+                nodes.push(OutputNode(expression: located))
                 trimNextText = token.trimRight
             case .tag:
-                if token.trimLeft { Self.trimTrailingWhitespace(&nodes) }
+                if token.trimLeft { trimTrailingWhitespace(from: start) }
                 guard token.closed else { throw unterminated(token) }
                 guard let (name, markup) = tagParts(token) else {
                     if isInLiquidTag { throw LiquidError.syntax("Invalid tag in liquid tag", at: token.range.lowerBound) }
@@ -152,7 +167,7 @@ public struct TemplateParser {
                 trimNextText = token.trimRight
                 let tag = TagToken(name: name, markup: markup, offset: token.range.lowerBound)
                 if let ends, ends.contains(name) {
-                    return (Block(nodes), tag)
+                    return tag
                 }
                 guard let definition = environment.tags[name] else {
                     if name.hasPrefix("end"), let blockName {
@@ -164,21 +179,22 @@ public struct TemplateParser {
                 let node = try definition.parse(tag, &self)
                 openTags.removeLast()
                 // Tags that consume their own closing token (raw, comment) report its trim flag.
-                nodes.append(node)
+                nodes.push(any: node)
             }
         }
         if ends != nil, let blockName {
             throw LiquidError.syntax("'\(blockName)' tag was never closed", at: openTags.last)
         }
-        return (Block(nodes), nil)
+        return nil
     }
 
-    private static func trimTrailingWhitespace(_ nodes: inout [any Node]) {
-        guard let last = nodes.last as? TextNode else { return }
+    /// `{{-` / `{%-`: strip the whitespace ending the text just before, in this body.
+    private func trimTrailingWhitespace(from start: Int) {
+        guard let last = nodes.lastText(from: start) else { return }
         var end = last.range.upperBound
         while end > last.range.lowerBound && Bytes.isWhitespace(last.source[end - 1]) { end -= 1 }
         nodes.removeLast()
-        if end > last.range.lowerBound { nodes.append(TextNode(source: last.source, range: last.range.lowerBound..<end)) }
+        if end > last.range.lowerBound { nodes.push(TextNode(source: last.source, range: last.range.lowerBound..<end)) }
     }
 
     /// For tags that end their own body early (`raw`): strip whitespace after the closing token.
