@@ -43,7 +43,12 @@ public struct ExpressionParser {
     public func isWord(_ word: String, _ token: ExprToken? = nil) -> Bool {
         let t = token ?? current
         guard t.kind == .identifier, t.range.count == word.utf8.count else { return false }
-        return source[t.range].elementsEqual(word.utf8)
+        var i = t.range.lowerBound
+        for b in word.utf8 {
+            if source[i] != b { return false }
+            i += 1
+        }
+        return true
     }
 
     public mutating func advance() {
