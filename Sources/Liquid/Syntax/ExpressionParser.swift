@@ -6,7 +6,8 @@ public struct ExpressionParser {
     /// Where the markup ends in `source`.
     let end: Int
     let mode: ErrorMode
-    let filters: [String: FilterDefinition]
+    /// The environment's filters, found by the bytes of their names.
+    let filterNames: NameTable<FilterDefinition>
     /// The token being looked at and the one after it; tokens are lexed as the parser advances.
     public private(set) var current: ExprToken
     public private(set) var peekNext: ExprToken
@@ -15,12 +16,12 @@ public struct ExpressionParser {
     /// The end of the token before `current` (its range's upper bound).
     private(set) var previousEnd: Int
 
-    init(source: [UInt8], range: Range<Int>, mode: ErrorMode, filters: [String: FilterDefinition]) {
+    init(source: [UInt8], range: Range<Int>, mode: ErrorMode, filterNames: NameTable<FilterDefinition>) {
         precondition(range.lowerBound >= 0 && range.upperBound <= source.count)
         self.source = source
         self.end = range.upperBound
         self.mode = mode
-        self.filters = filters
+        self.filterNames = filterNames
         self.previousEnd = range.lowerBound
         let end = range.upperBound
         (current, peekNext, cursor) = source.withUnsafeBufferPointer { buf in
@@ -253,8 +254,8 @@ public struct ExpressionParser {
             } else if !atEnd && current.kind != .pipe {
                 throw unexpected(expected: "'|' or the end of the expression")
             }
-            let name = text(nameToken)
-            filters.append(FilterCall(name: name, definition: self.filters[name], arguments: args,
+            let (name, definition) = filterNames.lookup(source, nameToken.range)
+            filters.append(FilterCall(name: name, definition: definition, arguments: args,
                                       keywordArguments: keywords, offset: nameToken.range.lowerBound))
         }
         return filters

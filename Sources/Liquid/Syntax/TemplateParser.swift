@@ -33,12 +33,16 @@ public struct TemplateParser {
     private var openTags: [Int] = []
     /// The nodes of the bodies being parsed (shared with `{% liquid %}` parsers).
     private let nodes: NodeStack
+    /// The environment's tags and filters, found by the bytes of their names.
+    let tagNames: NameTable<TagDefinition>
+    let filterNames: NameTable<FilterDefinition>
 
     init(source: [UInt8], environment: Environment) {
         self.source = source
         self.environment = environment
         self.tokenizer = Tokenizer(source: source)
         self.nodes = NodeStack()
+        (tagNames, filterNames) = environment.parseNames.tables(tags: environment.tags, filters: environment.filters)
     }
 
     /// A parser over the lines of a `{% liquid %}` tag's markup.
@@ -48,6 +52,8 @@ public struct TemplateParser {
         self.tokenizer = Tokenizer(source: parent.source, range: markup.upperBound..<markup.upperBound)
         self.depth = parent.depth
         self.nodes = parent.nodes
+        self.tagNames = parent.tagNames
+        self.filterNames = parent.filterNames
         var tokens: [TemplateToken] = []
         var start = markup.lowerBound
         var i = start
@@ -82,6 +88,12 @@ public struct TemplateParser {
 
     /// Split a tag token into its name and markup; nil when it has no valid name.
     func tagParts(_ token: TemplateToken) -> (name: String, markup: Range<Int>)? {
+        tagHeader(token).map { ($0.name, $0.markup) }
+    }
+
+    /// Split a tag token into its name, the environment's tag of that name and its markup;
+    /// nil when it has no valid name.
+    func tagHeader(_ token: TemplateToken) -> (name: String, definition: TagDefinition?, markup: Range<Int>)? {
         var i = token.inner.lowerBound
         let end = token.inner.upperBound
         while i < end && Bytes.isWhitespace(source[i]) { i += 1 }
@@ -92,11 +104,11 @@ public struct TemplateParser {
             while i < end && Bytes.isWord(source[i]) { i += 1 }
         }
         guard i > nameStart else { return nil }
-        let name = Bytes.string(source, nameStart..<i)
+        let (name, definition) = tagNames.lookup(source, nameStart..<i)
         var a = i, b = end
         while a < b && Bytes.isWhitespace(source[a]) { a += 1 }
         while b > a && Bytes.isWhitespace(source[b - 1]) { b -= 1 }
-        return (name, a..<b)
+        return (name, definition, a..<b)
     }
 
     func text(_ range: Range<Int>) -> String { Bytes.string(source, range) }
@@ -160,7 +172,7 @@ public struct TemplateParser {
             case .tag:
                 if token.trimLeft { trimTrailingWhitespace(from: start) }
                 guard token.closed else { throw unterminated(token) }
-                guard let (name, markup) = tagParts(token) else {
+                guard let (name, found, markup) = tagHeader(token) else {
                     if isInLiquidTag { throw LiquidError.syntax("Invalid tag in liquid tag", at: token.range.lowerBound) }
                     throw unterminated(token)
                 }
@@ -169,7 +181,7 @@ public struct TemplateParser {
                 if let ends, ends.contains(name) {
                     return tag
                 }
-                guard let definition = environment.tags[name] else {
+                guard let definition = found else {
                     if name.hasPrefix("end"), let blockName {
                         throw LiquidError.syntax("'\(name)' is not a valid delimiter for \(blockName) tags. use end\(blockName)", at: tag.offset)
                     }
@@ -273,6 +285,6 @@ public struct TemplateParser {
 
     /// An expression parser over a tag's markup.
     public func expressionParser(_ markup: Range<Int>) -> ExpressionParser {
-        ExpressionParser(source: source, range: markup, mode: environment.errorMode, filters: environment.filters)
+        ExpressionParser(source: source, range: markup, mode: environment.errorMode, filterNames: filterNames)
     }
 }
