@@ -180,6 +180,8 @@ public struct ExpressionParser {
         }
         var segments: [VariablePath.Segment] = []
         while true {
+            // Room for a few segments at once: `a.b.c` would otherwise regrow on its second.
+            if segments.isEmpty && (current.kind == .dot || current.kind == .leftBracket) { segments.reserveCapacity(3) }
             if current.kind == .dot {
                 advance()
                 let t = current
