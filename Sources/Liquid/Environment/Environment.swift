@@ -1,8 +1,10 @@
 /// Everything that shapes how templates parse and render: tags, filters, modes, limits and where
 /// partials come from. A value type: configure it, then parse templates with it.
 public struct Environment: Sendable {
-    public var tags: [String: TagDefinition]
-    public var filters: [String: FilterDefinition]
+    public var tags: [String: TagDefinition] { didSet { parseNames = ParseNames() } }
+    public var filters: [String: FilterDefinition] { didSet { parseNames = ParseNames() } }
+    /// `tags` and `filters` as the parser finds them, by the bytes of their names.
+    private(set) var parseNames = ParseNames()
     public var errorMode: ErrorMode = .lax
     /// Undefined variables raise instead of rendering as nothing.
     public var strictVariables = false

@@ -3,33 +3,63 @@
 /// expression, stray commas); in strict mode those are syntax errors.
 public struct ExpressionParser {
     let source: [UInt8]
-    var tokens: [ExprToken]
-    var position = 0
+    /// Where the markup ends in `source`.
+    let end: Int
     let mode: ErrorMode
-    let filters: [String: FilterDefinition]
+    /// The environment's filters, found by the bytes of their names.
+    let filterNames: NameTable<FilterDefinition>
+    /// The token being looked at and the one after it; tokens are lexed as the parser advances.
+    public private(set) var current: ExprToken
+    public private(set) var peekNext: ExprToken
+    /// Where lexing resumes after `peekNext`.
+    private var cursor: Int
+    /// The end of the token before `current` (its range's upper bound).
+    private(set) var previousEnd: Int
 
-    init(source: [UInt8], range: Range<Int>, mode: ErrorMode, filters: [String: FilterDefinition]) {
+    init(source: [UInt8], range: Range<Int>, mode: ErrorMode, filterNames: NameTable<FilterDefinition>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= source.count)
         self.source = source
-        self.tokens = ExpressionLexer.tokenize(source, range)
+        self.end = range.upperBound
         self.mode = mode
-        self.filters = filters
+        self.filterNames = filterNames
+        self.previousEnd = range.lowerBound
+        let end = range.upperBound
+        (current, peekNext, cursor) = source.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else {
+                let t = ExprToken(kind: .end, range: end..<end)
+                return (t, t, end)
+            }
+            let (first, afterFirst) = ExpressionLexer.token(in: base, from: range.lowerBound, end: end)
+            let (second, afterSecond) = ExpressionLexer.token(in: base, from: afterFirst, end: end)
+            return (first, second, afterSecond)
+        }
     }
 
     // MARK: Token access
 
-    public var current: ExprToken { tokens[position] }
-    public var peekNext: ExprToken { tokens[min(position + 1, tokens.count - 1)] }
     public var atEnd: Bool { current.kind == .end }
 
-    public func text(_ token: ExprToken) -> String { String(decoding: source[token.range], as: UTF8.self) }
+    public func text(_ token: ExprToken) -> String { Bytes.string(source, token.range) }
 
     public func isWord(_ word: String, _ token: ExprToken? = nil) -> Bool {
         let t = token ?? current
         guard t.kind == .identifier, t.range.count == word.utf8.count else { return false }
-        return source[t.range].elementsEqual(word.utf8)
+        var i = t.range.lowerBound
+        for b in word.utf8 {
+            if source[i] != b { return false }
+            i += 1
+        }
+        return true
     }
 
-    public mutating func advance() { if position < tokens.count - 1 { position += 1 } }
+    public mutating func advance() {
+        guard current.kind != .end else { return }
+        previousEnd = current.range.upperBound
+        current = peekNext
+        guard peekNext.kind != .end else { return }
+        // `cursor <= end <= source.count` (the range was checked in init).
+        (peekNext, cursor) = source.withUnsafeBufferPointer { ExpressionLexer.token(in: $0.baseAddress!, from: cursor, end: end) }
+    }
 
     @discardableResult
     public mutating func expect(_ kind: ExprToken.Kind, _ what: String) throws -> ExprToken {
@@ -73,7 +103,7 @@ public struct ExpressionParser {
             return .literal(.string(text(t)))
         case .integer:
             advance()
-            return .literal(Int(text(t)).map(Value.int) ?? .double(Double(text(t)) ?? 0))
+            return .literal(integer(t).map(Value.int) ?? .double(Double(text(t)) ?? 0))
         case .float:
             advance()
             return .literal(.double(Double(text(t)) ?? 0))
@@ -105,6 +135,24 @@ public struct ExpressionParser {
         }
     }
 
+    /// An integer token's value read from its bytes (`-12`, `007`); nil when it overflows `Int`.
+    func integer(_ t: ExprToken) -> Int? {
+        var i = t.range.lowerBound
+        let negative = source[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var value = 0
+        while i < t.range.upperBound {
+            let digit = Int(source[i] &- UInt8(ascii: "0"))
+            guard digit < 10 else { return nil }
+            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+            let (next, o2) = negative ? times10.subtractingReportingOverflow(digit) : times10.addingReportingOverflow(digit)
+            if o1 || o2 { return nil }
+            value = next
+            i += 1
+        }
+        return value
+    }
+
     /// `nil`, `null`, `true`, `false`, `empty`, `blank`, recognised from the bytes without
     /// making a String for every identifier.
     func keywordLiteral(_ t: ExprToken) -> Expression? {
@@ -132,6 +180,8 @@ public struct ExpressionParser {
         }
         var segments: [VariablePath.Segment] = []
         while true {
+            // Room for a few segments at once: `a.b.c` would otherwise regrow on its second.
+            if segments.isEmpty && (current.kind == .dot || current.kind == .leftBracket) { segments.reserveCapacity(3) }
             if current.kind == .dot {
                 advance()
                 let t = current
@@ -140,7 +190,7 @@ public struct ExpressionParser {
                     advance()
                 } else if t.kind == .integer && mode == .lax {
                     // Lax Liquid reads `a.0` as the key "0" (an index on arrays).
-                    segments.append(.index(Int(text(t)) ?? 0))
+                    segments.append(.index(integer(t) ?? 0))
                     advance()
                 } else {
                     throw unexpected(expected: "a property name after '.'")
@@ -206,8 +256,8 @@ public struct ExpressionParser {
             } else if !atEnd && current.kind != .pipe {
                 throw unexpected(expected: "'|' or the end of the expression")
             }
-            let name = text(nameToken)
-            filters.append(FilterCall(name: name, definition: self.filters[name], arguments: args,
+            let (name, definition) = filterNames.lookup(source, nameToken.range)
+            filters.append(FilterCall(name: name, definition: definition, arguments: args,
                                       keywordArguments: keywords, offset: nameToken.range.lowerBound))
         }
         return filters

@@ -31,11 +31,18 @@ public struct TemplateParser {
     private var depth = 0
     /// Where each tag being parsed starts, so "never closed" points at its opening tag.
     private var openTags: [Int] = []
+    /// The nodes of the bodies being parsed (shared with `{% liquid %}` parsers).
+    private let nodes: NodeStack
+    /// The environment's tags and filters, found by the bytes of their names.
+    let tagNames: NameTable<TagDefinition>
+    let filterNames: NameTable<FilterDefinition>
 
     init(source: [UInt8], environment: Environment) {
         self.source = source
         self.environment = environment
         self.tokenizer = Tokenizer(source: source)
+        self.nodes = NodeStack()
+        (tagNames, filterNames) = environment.parseNames.tables(tags: environment.tags, filters: environment.filters)
     }
 
     /// A parser over the lines of a `{% liquid %}` tag's markup.
@@ -44,6 +51,9 @@ public struct TemplateParser {
         self.environment = parent.environment
         self.tokenizer = Tokenizer(source: parent.source, range: markup.upperBound..<markup.upperBound)
         self.depth = parent.depth
+        self.nodes = parent.nodes
+        self.tagNames = parent.tagNames
+        self.filterNames = parent.filterNames
         var tokens: [TemplateToken] = []
         var start = markup.lowerBound
         var i = start
@@ -78,6 +88,12 @@ public struct TemplateParser {
 
     /// Split a tag token into its name and markup; nil when it has no valid name.
     func tagParts(_ token: TemplateToken) -> (name: String, markup: Range<Int>)? {
+        tagHeader(token).map { ($0.name, $0.markup) }
+    }
+
+    /// Split a tag token into its name, the environment's tag of that name and its markup;
+    /// nil when it has no valid name.
+    func tagHeader(_ token: TemplateToken) -> (name: String, definition: TagDefinition?, markup: Range<Int>)? {
         var i = token.inner.lowerBound
         let end = token.inner.upperBound
         while i < end && Bytes.isWhitespace(source[i]) { i += 1 }
@@ -88,14 +104,14 @@ public struct TemplateParser {
             while i < end && Bytes.isWord(source[i]) { i += 1 }
         }
         guard i > nameStart else { return nil }
-        let name = String(decoding: source[nameStart..<i], as: UTF8.self)
+        let (name, definition) = tagNames.lookup(source, nameStart..<i)
         var a = i, b = end
         while a < b && Bytes.isWhitespace(source[a]) { a += 1 }
         while b > a && Bytes.isWhitespace(source[b - 1]) { b -= 1 }
-        return (name, a..<b)
+        return (name, definition, a..<b)
     }
 
-    func text(_ range: Range<Int>) -> String { String(decoding: source[range], as: UTF8.self) }
+    func text(_ range: Range<Int>) -> String { Bytes.string(source, range) }
 
     func unterminated(_ token: TemplateToken) -> LiquidError {
         let snippet = text(token.range.lowerBound..<min(token.range.upperBound, token.range.lowerBound + 40))
@@ -115,7 +131,18 @@ public struct TemplateParser {
         if depth > environment.limits.maxNestingDepth {
             throw LiquidError.limit("nesting too deep: more than \(environment.limits.maxNestingDepth) levels (maxNestingDepth)")
         }
-        var nodes: [any Node] = []
+        let start = nodes.count
+        do {
+            let end = try parseNodes(endingAt: ends, blockName: blockName, from: start)
+            return (Block(nodes.take(from: start)), end)
+        } catch {
+            nodes.truncate(to: start)
+            throw error
+        }
+    }
+
+    /// Push the nodes of a body onto `nodes`; return the tag that ended it, if any.
+    private mutating func parseNodes(endingAt ends: [String]?, blockName: String?, from start: Int) throws -> TagToken? {
         while let token = nextToken() {
             switch token.kind {
             case .text:
@@ -126,9 +153,9 @@ public struct TemplateParser {
                     }
                     trimNextText = false
                 }
-                if !range.isEmpty { nodes.append(TextNode(source: source, range: range)) }
+                if !range.isEmpty { nodes.push(TextNode(source: source, range: range)) }
             case .output:
-                if token.trimLeft { Self.trimTrailingWhitespace(&nodes) }
+                if token.trimLeft { trimTrailingWhitespace(from: start) }
                 guard token.closed else { throw unterminated(token) }
                 var parser = expressionParser(token.inner)
                 let expression: FilteredExpression
@@ -140,21 +167,21 @@ public struct TemplateParser {
                 }
                 var located = expression
                 located.offset = token.range.lowerBound
-                nodes.append(OutputNode(expression: located))
+                nodes.push(OutputNode(expression: located))
                 trimNextText = token.trimRight
             case .tag:
-                if token.trimLeft { Self.trimTrailingWhitespace(&nodes) }
+                if token.trimLeft { trimTrailingWhitespace(from: start) }
                 guard token.closed else { throw unterminated(token) }
-                guard let (name, markup) = tagParts(token) else {
+                guard let (name, found, markup) = tagHeader(token) else {
                     if isInLiquidTag { throw LiquidError.syntax("Invalid tag in liquid tag", at: token.range.lowerBound) }
                     throw unterminated(token)
                 }
                 trimNextText = token.trimRight
                 let tag = TagToken(name: name, markup: markup, offset: token.range.lowerBound)
                 if let ends, ends.contains(name) {
-                    return (Block(nodes), tag)
+                    return tag
                 }
-                guard let definition = environment.tags[name] else {
+                guard let definition = found else {
                     if name.hasPrefix("end"), let blockName {
                         throw LiquidError.syntax("'\(name)' is not a valid delimiter for \(blockName) tags. use end\(blockName)", at: tag.offset)
                     }
@@ -164,21 +191,22 @@ public struct TemplateParser {
                 let node = try definition.parse(tag, &self)
                 openTags.removeLast()
                 // Tags that consume their own closing token (raw, comment) report its trim flag.
-                nodes.append(node)
+                nodes.push(any: node)
             }
         }
         if ends != nil, let blockName {
             throw LiquidError.syntax("'\(blockName)' tag was never closed", at: openTags.last)
         }
-        return (Block(nodes), nil)
+        return nil
     }
 
-    private static func trimTrailingWhitespace(_ nodes: inout [any Node]) {
-        guard let last = nodes.last as? TextNode else { return }
+    /// `{{-` / `{%-`: strip the whitespace ending the text just before, in this body.
+    private func trimTrailingWhitespace(from start: Int) {
+        guard let last = nodes.lastText(from: start) else { return }
         var end = last.range.upperBound
         while end > last.range.lowerBound && Bytes.isWhitespace(last.source[end - 1]) { end -= 1 }
         nodes.removeLast()
-        if end > last.range.lowerBound { nodes.append(TextNode(source: last.source, range: last.range.lowerBound..<end)) }
+        if end > last.range.lowerBound { nodes.push(TextNode(source: last.source, range: last.range.lowerBound..<end)) }
     }
 
     /// For tags that end their own body early (`raw`): strip whitespace after the closing token.
@@ -257,6 +285,6 @@ public struct TemplateParser {
 
     /// An expression parser over a tag's markup.
     public func expressionParser(_ markup: Range<Int>) -> ExpressionParser {
-        ExpressionParser(source: source, range: markup, mode: environment.errorMode, filters: environment.filters)
+        ExpressionParser(source: source, range: markup, mode: environment.errorMode, filterNames: filterNames)
     }
 }

@@ -11,12 +11,12 @@ struct CycleTag: Node {
         var group: Expression? = nil
         var valuesStart = tag.markup.lowerBound
         // A group name is an expression followed by a colon.
-        let save = expr.position
+        let saved = expr
         if !expr.atEnd, let g = try? expr.parseExpression(), expr.consume(.colon) {
             group = g
             valuesStart = expr.current.range.lowerBound
         } else {
-            expr.position = save
+            expr = saved
         }
         var values: [Expression] = []
         repeat {

@@ -113,7 +113,7 @@ struct LoopHeader {
         guard expr.consumeWord("in") else { throw LiquidError.syntax(usage, at: tag.offset) }
         let collectionStart = expr.current.range.lowerBound
         let collection = try expr.parseExpression()
-        let collectionText = parser.text(collectionStart..<expr.tokens[expr.position - 1].range.upperBound)
+        let collectionText = parser.text(collectionStart..<expr.previousEnd)
         var header = LoopHeader(variable: variable, collection: collection, loopName: "\(variable)-\(collectionText)")
         while !expr.atEnd {
             if allowReversed && expr.consumeWord("reversed") {

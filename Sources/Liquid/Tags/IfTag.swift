@@ -18,14 +18,20 @@ struct IfTag: Node {
     static let definition = TagDefinition("if") { tag, parser in try parse(tag, &parser, negate: false) }
     static let unlessDefinition = TagDefinition("unless") { tag, parser in try parse(tag, &parser, negate: true) }
 
+    private static let ifEnds = ["elsif", "else", "endif"]
+    private static let unlessEnds = ["elsif", "else", "endunless"]
+
     static func parse(_ tag: TagToken, _ parser: inout TemplateParser, negate: Bool) throws -> IfTag {
         let name = tag.name
+        // The usual names get terminator lists made once, not an array and a String per tag.
+        let ends = name == (negate ? "unless" : "if") ? (negate ? unlessEnds : ifEnds) : ["elsif", "else", "end" + name]
+        let endName = ends[2]
         var branches: [Branch] = []
         var condition: Condition? = try parseCondition(tag, &parser)
         while true {
-            let (body, end) = try parser.parseBody(endingAt: ["elsif", "else", "end" + name], blockName: name)
+            let (body, end) = try parser.parseBody(endingAt: ends, blockName: name)
             branches.append(Branch(condition: condition, body: body))
-            guard let end, end.name != "end" + name else { break }
+            guard let end, end.name != endName else { break }
             condition = end.name == "elsif" ? try parseCondition(end, &parser) : nil
         }
         let blank = branches.allSatisfy { $0.body.isBlank }

@@ -1,0 +1,109 @@
+import Synchronization
+
+/// Tag or filter names, found straight from template bytes: the parser gets a name's definition
+/// and its String without making a String or hashing one. Built when the environment's tags or
+/// filters change, then only read, so one table serves every parse on every thread.
+///
+/// Names of up to 16 bytes are packed into two words and kept in an open-addressing table;
+/// longer names (rare) go through the dictionary.
+final class NameTable<Definition: Sendable>: Sendable {
+    private struct Entry: Sendable {
+        let low: UInt64
+        let high: UInt64
+        /// 0 marks an empty slot.
+        let count: Int
+        let name: String
+        let definition: Definition?
+    }
+
+    private let slots: [Entry]
+    private let mask: Int
+    private let all: [String: Definition]
+
+    /// `definitions` by name, plus `names` that have no definition but are looked up often
+    /// (block terminators such as `endif`), so their Strings are made once here.
+    init(_ definitions: [String: Definition], names: [String] = []) {
+        all = definitions
+        var entries: [(String, Definition?)] = definitions.map { ($0.key, $0.value) }
+        for name in names where definitions[name] == nil { entries.append((name, nil)) }
+        var size = 16
+        while size < entries.count * 3 { size *= 2 }
+        let mask = size - 1
+        var slots = [Entry](repeating: Entry(low: 0, high: 0, count: 0, name: "", definition: nil), count: size)
+        for (name, definition) in entries {
+            let bytes = Array(name.utf8)
+            let count = bytes.count
+            guard count > 0 && count <= 16 else { continue }
+            let (low, high) = bytes.withUnsafeBufferPointer { Self.pack($0.baseAddress!, count) }
+            var slot = Self.slot(low, high, count, mask)
+            while slots[slot].count != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Entry(low: low, high: high, count: count, name: name, definition: definition)
+        }
+        self.slots = slots
+        self.mask = mask
+    }
+
+    /// The name spelled by `count` bytes at `bytes`, and its definition if it has one.
+    func lookup(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> (name: String, definition: Definition?) {
+        if count > 0 && count <= 16 {
+            let (low, high) = Self.pack(bytes, count)
+            var slot = Self.slot(low, high, count, mask)
+            while true {
+                let entry = slots[slot]
+                if entry.count == 0 { break }
+                if entry.low == low && entry.high == high && entry.count == count { return (entry.name, entry.definition) }
+                slot = (slot + 1) & mask
+            }
+        }
+        let name = String(unsafeUninitializedCapacity: count) { out in
+            if count > 0 { out.baseAddress!.initialize(from: bytes, count: count) }
+            return count
+        }
+        return (name, count > 16 ? all[name] : nil)
+    }
+
+    /// The name in `source[range]` (bounds checked once here).
+    func lookup(_ source: [UInt8], _ range: Range<Int>) -> (name: String, definition: Definition?) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= source.count)
+        return source.withUnsafeBufferPointer { lookup($0.baseAddress! + range.lowerBound, range.count) }
+    }
+
+    /// Bytes 0-7 and 8-15, little-endian, zero-padded.
+    @inline(__always)
+    private static func pack(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> (UInt64, UInt64) {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for i in 0..<min(count, 8) { low |= UInt64(bytes[i]) << UInt64(8 * i) }
+        if count > 8 { for i in 8..<count { high |= UInt64(bytes[i]) << UInt64(8 * (i - 8)) } }
+        return (low, high)
+    }
+
+    @inline(__always)
+    private static func slot(_ low: UInt64, _ high: UInt64, _ count: Int, _ mask: Int) -> Int {
+        let h = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)
+        return Int(truncatingIfNeeded: h >> 32) & mask
+    }
+}
+
+extension NameTable where Definition == TagDefinition {
+    /// The tags, plus the names that end their bodies (`else`, `elsif`, `when`, `endNAME`).
+    convenience init(tags: [String: TagDefinition]) {
+        self.init(tags, names: ["else", "elsif", "when"] + tags.keys.map { "end" + $0 })
+    }
+}
+
+/// The name tables of one set of tags and filters, built when a template is first parsed with
+/// them (an environment being configured, filter by filter, builds none). Shared by the copies
+/// of an environment; replaced whenever its tags or filters change.
+final class ParseNames: Sendable {
+    typealias Tables = (tags: NameTable<TagDefinition>, filters: NameTable<FilterDefinition>)
+    private let built = Mutex<Tables?>(nil)
+
+    func tables(tags: [String: TagDefinition], filters: [String: FilterDefinition]) -> Tables {
+        built.withLock { built in
+            if let built { return built }
+            let tables = (tags: NameTable(tags: tags), filters: NameTable(filters))
+            built = tables
+            return tables
+        }
+    }
+}

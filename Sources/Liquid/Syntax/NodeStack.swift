@@ -1,0 +1,126 @@
+/// The nodes of the bodies being parsed, innermost body last. A body pushes its nodes here and,
+/// when it ends, moves them out into an array of exactly their count: one allocation per body
+/// instead of an array regrown as it fills. Shared by a template's parser and the parsers of
+/// its `{% liquid %}` tags (a nested body always ends before the body around it).
+///
+/// The buffer is managed by hand behind a pointer to its state, so pushes make no exclusivity
+/// or uniqueness checks. Every access is below `count`, which is at most `capacity`.
+final class NodeStack {
+    private struct State {
+        var base: UnsafeMutablePointer<any Node>
+        var count: Int
+        var capacity: Int
+    }
+
+    private let state: UnsafeMutablePointer<State>
+
+    init() {
+        let capacity = 32
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(base: .allocate(capacity: capacity), count: 0, capacity: capacity))
+    }
+
+    deinit {
+        state.pointee.base.deinitialize(count: state.pointee.count)
+        state.pointee.base.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    var count: Int { state.pointee.count }
+
+    /// Push a node of a known type: the existential is built in place, its value moved in.
+    @inline(__always)
+    func push<N: Node>(_ node: consuming N) {
+        (reserveOne()).initialize(to: node)
+        state.pointee.count += 1
+    }
+
+    /// Push a node a tag's parse function returned.
+    func push(any node: any Node) {
+        (reserveOne()).initialize(to: node)
+        state.pointee.count += 1
+    }
+
+    /// The slot for the next node, growing the buffer when full.
+    @inline(__always)
+    private func reserveOne() -> UnsafeMutablePointer<any Node> {
+        let s = state
+        if s.pointee.count == s.pointee.capacity { grow() }
+        return s.pointee.base + s.pointee.count
+    }
+
+    private func grow() {
+        let s = state
+        let capacity = s.pointee.capacity * 2
+        let base = UnsafeMutablePointer<any Node>.allocate(capacity: capacity)
+        base.moveInitialize(from: s.pointee.base, count: s.pointee.count)
+        s.pointee.base.deallocate()
+        s.pointee.base = base
+        s.pointee.capacity = capacity
+    }
+
+    /// The last node, if it was pushed at or after `start` and is literal text.
+    func lastText(from start: Int) -> TextNode? {
+        let s = state.pointee
+        guard s.count > start else { return nil }
+        return s.base[s.count - 1] as? TextNode
+    }
+
+    /// Remove the last node (there must be one).
+    func removeLast() {
+        precondition(state.pointee.count > 0)
+        state.pointee.count -= 1
+        (state.pointee.base + state.pointee.count).deinitialize(count: 1)
+    }
+
+    /// Move the nodes from `start` on into an array, leaving `start` nodes.
+    func take(from start: Int) -> [any Node] {
+        let s = state
+        let n = s.pointee.count - start
+        precondition(start >= 0 && n >= 0)
+        guard n > 0 else { return [] }
+        // Moved in bitwise through append(contentsOf:), whose storage allocation is specialized
+        // (Array(unsafeUninitializedCapacity:) would look up array metadata at run time).
+        var nodes: [any Node] = []
+        nodes.append(contentsOf: MovedNodes(base: s.pointee.base + start, count: n))
+        s.pointee.count = start
+        return nodes
+    }
+
+    /// Drop the nodes from `start` on (a body that failed to parse).
+    func truncate(to start: Int) {
+        let s = state
+        guard s.pointee.count > start else { return }
+        (s.pointee.base + start).deinitialize(count: s.pointee.count - start)
+        s.pointee.count = start
+    }
+}
+
+/// Nodes moved (not copied) out of the stack's buffer, for `Array.append(contentsOf:)`.
+/// Each node is moved out exactly once, by `_copyContents` in bulk or by the iterator.
+private struct MovedNodes: Sequence {
+    let base: UnsafeMutablePointer<any Node>
+    let count: Int
+
+    struct Iterator: IteratorProtocol {
+        var position: UnsafeMutablePointer<any Node>
+        let end: UnsafeMutablePointer<any Node>
+
+        mutating func next() -> (any Node)? {
+            guard position < end else { return nil }
+            defer { position += 1 }
+            return position.move()
+        }
+    }
+
+    var underestimatedCount: Int { count }
+
+    func makeIterator() -> Iterator { Iterator(position: base, end: base + count) }
+
+    func _copyContents(initializing buffer: UnsafeMutableBufferPointer<any Node>) -> (Iterator, UnsafeMutableBufferPointer<any Node>.Index) {
+        let n = Swift.min(count, buffer.count)
+        if n > 0 { buffer.baseAddress!.moveInitialize(from: base, count: n) }
+        return (Iterator(position: base + n, end: base + count), n)
+    }
+}
