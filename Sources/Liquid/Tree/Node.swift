@@ -29,14 +29,26 @@ public struct Block: Sendable {
     /// Stops early when a `break` or `continue` is pending.
     @inline(__always)
     public func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
-        // Index through the buffer: iterating the array would copy (retain and release) every
-        // node's existential on every render.
         try nodes.withUnsafeBufferPointer { nodes in
+            guard let first = nodes.baseAddress else { return }
+            let text = InlineNode.metadata(TextNode.self), output = InlineNode.metadata(OutputNode.self)
             for i in nodes.indices {
+                let node = first + i
                 do {
-                    try nodes[i].render(context, into: &out)
+                    // Text and outputs, most of any template, are read in place: calling them
+                    // through `any Node` copies the existential (retaining what it holds) first.
+                    switch InlineNode.metadata(of: node) {
+                    case text:
+                        let t = InlineNode.value(node, as: TextNode.self)
+                        t.pointee.source.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[t.pointee.range])) }
+                        continue  // text never interrupts
+                    case output:
+                        try context.evaluate(InlineNode.value(node, as: OutputNode.self).pointee.expression).write(to: &out)
+                    default:
+                        try node.pointee.render(context, into: &out)
+                    }
                 } catch let error as LiquidError {
-                    try context.handle(error, at: nodes[i].offset, into: &out)
+                    try context.handle(error, at: node.pointee.offset, into: &out)
                 }
                 if context.interrupt != .none { return }
             }
@@ -51,6 +63,37 @@ public struct Block: Sendable {
 
     public func analyze(_ analysis: inout Analysis) {
         for node in nodes { node.analyze(&analysis) }
+    }
+}
+
+/// Reading a node of a known type straight out of its `any Node` existential.
+///
+/// Swift's existential container is ABI: three words of inline storage, then the dynamic type's
+/// metadata, then the witness table. A value of at most three words (and alignment at most
+/// one word) lives in the inline storage. `TextNode` and `OutputNode` are such values (checked
+/// below), so a block can compare the metadata word and use the value in place.
+enum InlineNode {
+    /// The metadata word of an existential container.
+    @inline(__always)
+    static func metadata(of node: UnsafePointer<any Node>) -> UnsafeRawPointer? {
+        UnsafeRawPointer(node).load(fromByteOffset: 3 * MemoryLayout<Int>.size, as: UnsafeRawPointer?.self)
+    }
+
+    /// A type's metadata as the container stores it, or nil (matches nothing) when values of
+    /// the type would not be stored inline.
+    @inline(__always)
+    static func metadata<T: Node>(_ type: T.Type) -> UnsafeRawPointer? {
+        guard MemoryLayout<T>.size <= 3 * MemoryLayout<Int>.size,
+              MemoryLayout<T>.alignment <= MemoryLayout<Int>.alignment,
+              MemoryLayout<any Node>.size == 5 * MemoryLayout<Int>.size
+        else { return nil }
+        return unsafeBitCast(type as Any.Type, to: UnsafeRawPointer.self)
+    }
+
+    /// The value inside a container whose metadata is `T`'s.
+    @inline(__always)
+    static func value<T: Node>(_ node: UnsafePointer<any Node>, as: T.Type) -> UnsafePointer<T> {
+        UnsafeRawPointer(node).assumingMemoryBound(to: T.self)
     }
 }
 
