@@ -214,7 +214,7 @@ public final class RenderContext {
 
 /// State one render shares with every partial it renders.
 public final class RenderSession {
-    var loopIterations = 0
+    @exclusivity(unchecked) var loopIterations = 0
     /// Partials parsed during this render, by name.
     var partials: [String: Template] = [:]
     /// Names of the partials this render used, in first-use order (e.g. to hoist their styles).
@@ -223,9 +223,9 @@ public final class RenderSession {
     /// and tenant, say). Liquid itself never reads them.
     public var attributes: [String: Value] = [:]
     /// Frozen "now" for `date: "now"`; nil reads the clock.
-    public var now: Double?
+    @exclusivity(unchecked) public var now: Double?
     /// Overrides the environment's render error policy for this render.
-    public var errorPolicy: RenderErrorPolicy?
+    @exclusivity(unchecked) public var errorPolicy: RenderErrorPolicy?
     /// Warnings a caller may want to show (e.g. a missing translation); never affect output.
     public var warnings: [String] = []
     /// Errors written inline (`Liquid error (line N): ...`) under the `.inline` policy, in order.
