@@ -21,6 +21,8 @@ public struct FilterArguments: Sendable {
     }
 }
 
+public typealias FilterWriter = @Sendable (_ input: Value, _ arguments: FilterArguments, _ context: RenderContext, _ out: inout OutputBuffer) throws -> Void
+
 public typealias FilterFunction = @Sendable (_ input: Value, _ arguments: FilterArguments, _ context: RenderContext) throws -> Value
 
 /// A filter as the environment knows it: its name, how many arguments it takes, and its function.
@@ -32,13 +34,21 @@ public struct FilterDefinition: Sendable {
     /// Whether keyword arguments are understood (Ruby passes them as one trailing hash argument).
     public let acceptsKeywords: Bool
     public let function: FilterFunction
+    /// The same filter writing its result into the render's output instead of returning it:
+    /// used when the filter is the last of an output (`{{ price | money }}`), so no String is
+    /// made for the result. It must write exactly what `function`'s result would print, and
+    /// throw, if at all, before writing anything.
+    public let writer: FilterWriter?
 
-    public init(_ name: String, arguments: ClosedRange<Int> = 0...0, keywords: Bool = false, _ function: @escaping FilterFunction) {
+    public init(_ name: String, arguments: ClosedRange<Int> = 0...0, keywords: Bool = false,
+                _ function: @escaping FilterFunction, writer: FilterWriter? = nil)
+    {
         self.name = name
         self.minArguments = arguments.lowerBound
         self.maxArguments = arguments.upperBound
         self.acceptsKeywords = keywords
         self.function = function
+        self.writer = writer
     }
 
     @inline(__always)

@@ -110,21 +110,9 @@ public enum JSONWriter {
 }
 
 /// Where JSONWriter writes: the render's output buffer, or a `ByteSink` building one string.
-protocol JSONOutput: ~Copyable {
-    mutating func append(_ byte: UInt8)
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>)
-    mutating func append(literal: StaticString)
-    mutating func append(_ string: String)
-    mutating func append(decimal value: Int)
-}
+typealias JSONOutput = TextOutput
 
-extension ByteSink: JSONOutput {}
-
-extension OutputBuffer: JSONOutput {
-    mutating func append(literal: StaticString) {
-        append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-    }
-}
+extension ByteSink: TextOutput {}
 
 extension RubyFormat {
     /// Floats in JSON as Ruby's JSON generator writes them (`1.0`, `1.0e+20`).

@@ -87,6 +87,10 @@ public struct OutputBuffer: @unchecked Sendable {
         s.count &+= 1
     }
 
+    @inlinable public mutating func append(literal: StaticString) {
+        append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
     @inlinable public mutating func append(_ other: [UInt8]) {
         other.withUnsafeBufferPointer { append($0) }
     }

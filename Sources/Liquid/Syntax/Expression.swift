@@ -84,6 +84,8 @@ public final class FilterCall: Sendable {
     let definition: FilterDefinition?
     /// The definition's function, held directly so a call does not copy the definition.
     let function: FilterFunction?
+    /// The definition's writer (for the last filter of an output), held directly likewise.
+    let writer: FilterWriter?
     public let arguments: [Expression]
     public let keywordArguments: [(String, Expression)]
     public let offset: Int
@@ -96,6 +98,7 @@ public final class FilterCall: Sendable {
         self.name = name
         self.definition = definition
         self.function = definition?.function
+        self.writer = definition?.writer
         self.arguments = arguments
         self.keywordArguments = keywordArguments
         self.offset = offset

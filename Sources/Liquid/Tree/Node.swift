@@ -43,7 +43,7 @@ public struct Block: Sendable {
                         t.pointee.source.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[t.pointee.range])) }
                         continue  // text never interrupts
                     case output:
-                        try context.evaluate(InlineNode.value(node, as: OutputNode.self).pointee.expression).write(to: &out)
+                        try context.write(InlineNode.value(node, as: OutputNode.self).pointee.expression, into: &out)
                     default:
                         try node.pointee.render(context, into: &out)
                     }
@@ -116,7 +116,7 @@ struct OutputNode: Node {
     var offset: Int { expression.offset }
 
     func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
-        try context.evaluate(expression).write(to: &out)
+        try context.write(expression, into: &out)
     }
 
     func analyze(_ analysis: inout Analysis) {

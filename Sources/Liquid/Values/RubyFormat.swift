@@ -126,7 +126,7 @@ extension Value {
 
 extension OutputBuffer {
     /// `value` in decimal, written in place (no String made for it).
-    mutating func append(decimal value: Int) {
+    public mutating func append(decimal value: Int) {
         if value >= 0 && value < 10 {
             append(UInt8(truncatingIfNeeded: value) &+ UInt8(ascii: "0"))
             return

@@ -27,30 +27,51 @@ public enum ShopifyTheme {
     static let filters: [FilterDefinition] = [
         // MARK: Money
 
-        FilterDefinition("money") { input, _, _ in
+        // Each filter below that is often last in an output also has a writer, which prints the
+        // same text straight into the render's buffer (no String made for the result).
+        FilterDefinition("money", { input, _, _ in
             input.isNil ? "" : .string(formatCents(input, suffix: ""))
-        },
-        FilterDefinition("money_with_currency") { input, _, _ in
+        }, writer: { input, _, _, out in
+            if !input.isNil { writeCents(input, suffix: "", into: &out) }
+        }),
+        FilterDefinition("money_with_currency", { input, _, _ in
             input.isNil ? "" : .string(formatCents(input, suffix: " USD"))
-        },
+        }, writer: { input, _, _, out in
+            if !input.isNil { writeCents(input, suffix: " USD", into: &out) }
+        }),
 
         // MARK: URLs and HTML tags
 
-        FilterDefinition("asset_url") { input, _, _ in
+        FilterDefinition("asset_url", { input, _, _ in
             .string(.concatenating("/files/1/[shop_id]/[shop_id]/assets/", input.liquidString))
-        },
+        }, writer: { input, _, _, out in
+            out.append(literal: "/files/1/[shop_id]/[shop_id]/assets/")
+            out.append(input.liquidString)
+        }),
         FilterDefinition("global_asset_url") { input, _, _ in .string(.concatenating("/global/", input.liquidString)) },
         FilterDefinition("shopify_asset_url") { input, _, _ in .string(.concatenating("/shopify/", input.liquidString)) },
-        FilterDefinition("script_tag") { input, _, _ in
+        FilterDefinition("script_tag", { input, _, _ in
             .string(.concatenating("<script src=\"", input.liquidString, "\" type=\"text/javascript\"></script>"))
-        },
-        FilterDefinition("stylesheet_tag", arguments: 0...1) { input, args, _ in
+        }, writer: { input, _, _, out in
+            out.append(literal: "<script src=\"")
+            out.append(input.liquidString)
+            out.append(literal: "\" type=\"text/javascript\"></script>")
+        }),
+        FilterDefinition("stylesheet_tag", arguments: 0...1, { input, args, _ in
             let media = optional(args, 0)?.liquidString ?? "all"
             return .string(.concatenating("<link href=\"", input.liquidString, "\" rel=\"stylesheet\" type=\"text/css\"  media=\"", media, "\"  />"))
-        },
-        FilterDefinition("link_to", arguments: 1...2) { input, args, _ in
+        }, writer: { input, args, _, out in
+            out.append(literal: "<link href=\"")
+            out.append(input.liquidString)
+            out.append(literal: "\" rel=\"stylesheet\" type=\"text/css\"  media=\"")
+            out.append(optional(args, 0)?.liquidString ?? "all")
+            out.append(literal: "\"  />")
+        }),
+        FilterDefinition("link_to", arguments: 1...2, { input, args, _ in
             .string(linkTo(input.liquidString, url: args.positional[0].liquidString, title: optional(args, 1)?.liquidString ?? ""))
-        },
+        }, writer: { input, args, _, out in
+            writeLink(input.liquidString, url: args.positional[0].liquidString, title: optional(args, 1)?.liquidString ?? "", into: &out)
+        }),
         FilterDefinition("img_tag", arguments: 0...1) { input, args, _ in
             .string(.concatenating("<img src=\"", input.liquidString, "\" alt=\"", optional(args, 0)?.liquidString ?? "", "\" />"))
         },
@@ -65,9 +86,11 @@ public enum ShopifyTheme {
             let name = input.liquidString
             return .string(linkTo(name, url: "/collections/" + handleize(name), title: name))
         },
-        FilterDefinition("product_img_url", arguments: 0...1) { input, args, _ in
+        FilterDefinition("product_img_url", arguments: 0...1, { input, args, _ in
             try .string(productImageURL(input, size: optional(args, 0) ?? "small"))
-        },
+        }, writer: { input, args, _, out in
+            try writeProductImageURL(input, size: optional(args, 0) ?? "small", into: &out)
+        }),
         FilterDefinition("default_pagination") { input, _, _ in
             .string(defaultPagination(input))
         },
@@ -136,27 +159,53 @@ public enum ShopifyTheme {
         .concatenating("<a href=\"", url, "\" title=\"", title, "\">", text, "</a>")
     }
 
+    static func writeLink(_ text: String, url: String, title: String, into out: inout OutputBuffer) {
+        out.append(literal: "<a href=\"")
+        out.append(url)
+        out.append(literal: "\" title=\"")
+        out.append(title)
+        out.append(literal: "\">")
+        out.append(text)
+        out.append(literal: "</a>")
+    }
+
     /// `"$ %.2f" % (cents / 100.0)` followed by `suffix`.
-    static func formatCents(_ input: Value, suffix: String) -> String {
+    static func formatCents(_ input: Value, suffix: StaticString) -> String {
         switch Coerce.number(input) {
         case .int(let cents) where cents.magnitude < 1 << 50:
-            // Exact for every cent amount a double holds exactly, and no float formatting.
-            let whole = cents.magnitude / 100, fraction = cents.magnitude % 100
             // "$ " + sign + at most 15 digits + "." + 2 digits + suffix
-            return String(utf8Capacity: 21 + suffix.utf8.count) { out in
-                out.append(literal: cents < 0 ? "$ -" : "$ ")
-                out.append(decimal: Int(whole))
-                out.append(UInt8(ascii: "."))
-                out.append(UInt8(ascii: "0") + UInt8(fraction / 10))
-                out.append(UInt8(ascii: "0") + UInt8(fraction % 10))
-                out.append(suffix)
-            }
-        case .int(let cents):
-            return "$ " + printf2(Double(cents) / 100.0) + suffix
-        case .double(let d):
-            return "$ " + printf2(d / 100.0) + suffix
+            return String(utf8Capacity: 21 + suffix.utf8CodeUnitCount) { exactCents(cents, suffix: suffix, into: &$0) }
         default:
-            return "$ 0.00" + suffix
+            return inexactCents(input, suffix: suffix)
+        }
+    }
+
+    /// `formatCents`, written into a render's output.
+    static func writeCents(_ input: Value, suffix: StaticString, into out: inout OutputBuffer) {
+        switch Coerce.number(input) {
+        case .int(let cents) where cents.magnitude < 1 << 50: exactCents(cents, suffix: suffix, into: &out)
+        default: out.append(inexactCents(input, suffix: suffix))
+        }
+    }
+
+    /// Exact for every cent amount a double holds exactly, and no float formatting.
+    @inline(__always)
+    static func exactCents<Out: TextOutput & ~Copyable>(_ cents: Int, suffix: StaticString, into out: inout Out) {
+        let whole = cents.magnitude / 100, fraction = cents.magnitude % 100
+        out.append(literal: cents < 0 ? "$ -" : "$ ")
+        out.append(decimal: Int(whole))
+        out.append(UInt8(ascii: "."))
+        out.append(UInt8(ascii: "0") + UInt8(fraction / 10))
+        out.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+        out.append(literal: suffix)
+    }
+
+    static func inexactCents(_ input: Value, suffix: StaticString) -> String {
+        let tail = suffix.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        switch Coerce.number(input) {
+        case .int(let cents): return "$ " + printf2(Double(cents) / 100.0) + tail
+        case .double(let d): return "$ " + printf2(d / 100.0) + tail
+        default: return "$ 0.00" + tail
         }
     }
 
@@ -217,6 +266,27 @@ public enum ShopifyTheme {
                 out.append(UInt8(ascii: "."))
                 out.append(UnsafeBufferPointer(rebasing: bytes[ext]))
             }
+        }
+    }
+
+    /// `productImageURL`, written into a render's output (errors are found before writing).
+    static func writeProductImageURL(_ input: Value, size: Value, into out: inout OutputBuffer) throws {
+        guard case .string(let url) = input else { throw notProductImage }
+        try withBytes(url) { bytes in
+            guard let (name, ext) = matchProductImage(bytes) else { throw notProductImage }
+            guard case .string(let style) = size else { throw invalidImageSize }
+            if style == "original" {
+                out.append(literal: "/files/shops/random_number/")
+                out.append(url)
+                return
+            }
+            guard isImageSize(style) else { throw invalidImageSize }
+            out.append(literal: "/files/shops/random_number/products/")
+            out.append(UnsafeBufferPointer(rebasing: bytes[name]))
+            out.append(UInt8(ascii: "_"))
+            out.append(style)
+            out.append(UInt8(ascii: "."))
+            out.append(UnsafeBufferPointer(rebasing: bytes[ext]))
         }
     }
 
