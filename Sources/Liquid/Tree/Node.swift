@@ -40,7 +40,7 @@ public struct Block: Sendable {
                     switch InlineNode.metadata(of: node) {
                     case text:
                         let t = InlineNode.value(node, as: TextNode.self)
-                        t.pointee.source.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[t.pointee.range])) }
+                        out.append(UnsafeBufferPointer(start: t.pointee.bytes, count: t.pointee.count))
                         continue  // text never interrupts
                     case output:
                         try context.write(InlineNode.value(node, as: OutputNode.self).pointee.expression, into: &out)
@@ -99,14 +99,31 @@ enum InlineNode {
 
 /// Literal template text: a range of the template's own source, which it shares (no copy).
 /// Three words, so it fits an existential's inline buffer and costs no allocation of its own.
-struct TextNode: Node {
+/// Immutable, and `bytes` points into storage the node itself keeps alive, hence Sendable.
+struct TextNode: Node, @unchecked Sendable {
+    /// The template's source; held so that `bytes` stays valid (the array is never mutated, so
+    /// its storage never moves).
     let source: [UInt8]
-    let range: Range<Int>
-    var offset: Int { range.lowerBound }
+    /// The first byte of the text inside `source`'s storage: a block prints it without touching
+    /// the array (reading the array through the node would retain and release it per print).
+    let bytes: UnsafePointer<UInt8>
+    private let start: Int32, end: Int32
+
+    init(source: [UInt8], range: Range<Int>) {
+        precondition(!range.isEmpty && range.upperBound <= source.count && range.upperBound <= Int(Int32.max))
+        self.source = source
+        self.bytes = source.withUnsafeBufferPointer { $0.baseAddress! + range.lowerBound }
+        self.start = Int32(range.lowerBound)
+        self.end = Int32(range.upperBound)
+    }
+
+    var range: Range<Int> { Int(start)..<Int(end) }
+    var count: Int { Int(end &- start) }
+    var offset: Int { Int(start) }
     var isBlank: Bool { source[range].allSatisfy(Bytes.isWhitespace) }
 
     func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
-        out.append(source, range)
+        out.append(UnsafeBufferPointer(start: bytes, count: count))
     }
 }
 
