@@ -79,26 +79,32 @@ extension RenderContext {
             }
             value = v
         }
-        let count = path.segments.count
-        if count == 0 { return value }
-        return try path.segments.withUnsafeBufferPointer { segments in
-                for i in 0..<count {
-                    let next: Value?
-                    switch segments[i] {
-                    case .key(let k): next = Self.property(of: value, key: k, hash: path.segmentHash(i))
-                    case .index(let n): next = Self.element(of: value, index: n)
-                    case .dynamic(let e):
-                        switch try evaluate(e) {
-                        case .string(let k): next = Self.property(of: value, key: k)
-                        case .int(let n): next = Self.element(of: value, index: n)
-                        case .double(let d) where d.isFinite: next = Self.element(of: value, index: Int(d))
-                        default: next = nil
-                        }
-                    }
-                    guard let next else { return try undefined(path) }
-                    value = next
-                }
-                return value
+        guard let first = path.first else { return value }
+        guard let next = try step(value, first, hash: path.firstHash) else { return try undefined(path) }
+        value = next
+        if path.rest.isEmpty { return value }
+        return try path.rest.withUnsafeBufferPointer { rest in
+            for i in rest.indices {
+                guard let next = try step(value, rest[i].segment, hash: rest[i].hash) else { return try undefined(path) }
+                value = next
+            }
+            return value
+        }
+    }
+
+    /// One segment of a path below `value`; nil when there is nothing there.
+    @inline(__always)
+    private func step(_ value: Value, _ segment: VariablePath.Segment, hash: Int) throws -> Value? {
+        switch segment {
+        case .key(let k): return Self.property(of: value, key: k, hash: hash)
+        case .index(let n): return Self.element(of: value, index: n)
+        case .dynamic(let e):
+            switch try evaluate(e) {
+            case .string(let k): return Self.property(of: value, key: k)
+            case .int(let n): return Self.element(of: value, index: n)
+            case .double(let d) where d.isFinite: return Self.element(of: value, index: Int(d))
+            default: return nil
+            }
         }
     }
 

@@ -13,6 +13,9 @@ public enum Expression: Sendable {
 
 /// A variable reference `a.b[0][c]`: a root and the segments below it. A class, so that an
 /// expression holding it copies one reference instead of its arrays.
+///
+/// Most paths have at most one segment (`product.title`), so the first segment is stored inline
+/// and only the rest go in an array: such a path costs one allocation, not two.
 public final class VariablePath: Sendable {
     public enum Segment: Sendable {
         case key(String)
@@ -21,43 +24,48 @@ public final class VariablePath: Sendable {
         case dynamic(Expression)
     }
 
-    /// The root: usually `.key(name)`; `.dynamic` for `[expr]` at top level.
-    public let root: Segment
-    public let segments: [Segment]
-    /// Byte offset in the template source, for errors and static analysis.
-    public let offset: Int
-    /// `KeyHash` of the root's name and of each `.key` segment (0 for others), computed once here
-    /// so that lookups compare integers. The first three are stored inline (most paths are
-    /// short), the rest in `moreHashes`, so a path costs no extra allocation.
-    let rootHash: Int
-    private let hash0: Int, hash1: Int, hash2: Int
-    private let moreHashes: [Int]
-
-    public init(root: Segment, segments: [Segment], offset: Int) {
-        self.root = root
-        self.segments = segments
-        self.offset = offset
-        func hash(_ s: Segment) -> Int {
-            if case .key(let k) = s { return KeyHash.of(k) }
-            return 0
-        }
-        rootHash = hash(root)
-        let n = segments.count
-        hash0 = n > 0 ? hash(segments[0]) : 0
-        hash1 = n > 1 ? hash(segments[1]) : 0
-        hash2 = n > 2 ? hash(segments[2]) : 0
-        moreHashes = n > 3 ? segments[3...].map(hash) : []
+    /// A segment after the first, with its `KeyHash` (0 when it is not a `.key`).
+    struct HashedSegment: Sendable {
+        let segment: Segment
+        let hash: Int
     }
 
-    /// The `KeyHash` of segment `i` (0 when it is not a `.key`).
-    @inline(__always)
-    func segmentHash(_ i: Int) -> Int {
-        switch i {
-        case 0: return hash0
-        case 1: return hash1
-        case 2: return hash2
-        default: return moreHashes[i - 3]
-        }
+    /// The root: usually `.key(name)`; `.dynamic` for `[expr]` at top level.
+    public let root: Segment
+    /// Byte offset in the template source, for errors and static analysis.
+    public let offset: Int
+    /// `KeyHash` of the root's name and of each `.key` segment (0 for others), computed once when
+    /// the template is parsed, so that lookups compare integers.
+    let rootHash: Int
+    /// The first segment (nil when the path is just its root) and its hash.
+    let first: Segment?
+    let firstHash: Int
+    /// The segments after the first.
+    let rest: [HashedSegment]
+
+    public convenience init(root: Segment, segments: [Segment], offset: Int) {
+        self.init(root: root, rootHash: Self.hash(root), first: segments.first, firstHash: segments.first.map(Self.hash) ?? 0,
+                  rest: segments.dropFirst().map { HashedSegment(segment: $0, hash: Self.hash($0)) }, offset: offset)
+    }
+
+    init(root: Segment, rootHash: Int, first: Segment?, firstHash: Int, rest: [HashedSegment], offset: Int) {
+        self.root = root
+        self.rootHash = rootHash
+        self.first = first
+        self.firstHash = firstHash
+        self.rest = rest
+        self.offset = offset
+    }
+
+    static func hash(_ s: Segment) -> Int {
+        if case .key(let k) = s { return KeyHash.of(k) }
+        return 0
+    }
+
+    /// The segments below the root, in order.
+    public var segments: [Segment] {
+        guard let first else { return [] }
+        return [first] + rest.map(\.segment)
     }
 
     /// The path as written, for error messages and analysis (`a.b[0]`).

@@ -172,36 +172,51 @@ public struct ExpressionParser {
     public mutating func parsePath() throws -> VariablePath {
         let start = current.range.lowerBound
         let root: VariablePath.Segment
+        let rootHash: Int
         if current.kind == .identifier {
-            root = .key(text(current))
+            (root, rootHash) = hashedKey(current)
             advance()
         } else {
             root = try parseBracketSegment()
+            rootHash = VariablePath.hash(root)
         }
-        var segments: [VariablePath.Segment] = []
-        while true {
-            // Room for a few segments at once: `a.b.c` would otherwise regrow on its second.
-            if segments.isEmpty && (current.kind == .dot || current.kind == .leftBracket) { segments.reserveCapacity(3) }
-            if current.kind == .dot {
+        guard let (first, firstHash) = try parseSegment() else {
+            return VariablePath(root: root, rootHash: rootHash, first: nil, firstHash: 0, rest: [], offset: start)
+        }
+        var rest: [VariablePath.HashedSegment] = []
+        while let (segment, hash) = try parseSegment() {
+            rest.append(VariablePath.HashedSegment(segment: segment, hash: hash))
+        }
+        return VariablePath(root: root, rootHash: rootHash, first: first, firstHash: firstHash, rest: rest, offset: start)
+    }
+
+    /// The next `.key` or `[expr]` of a path and its `KeyHash`; nil at the path's end.
+    private mutating func parseSegment() throws -> (VariablePath.Segment, Int)? {
+        if current.kind == .dot {
+            advance()
+            let t = current
+            if t.kind == .identifier {
                 advance()
-                let t = current
-                if t.kind == .identifier {
-                    segments.append(.key(text(t)))
-                    advance()
-                } else if t.kind == .integer && mode == .lax {
-                    // Lax Liquid reads `a.0` as the key "0" (an index on arrays).
-                    segments.append(.index(integer(t) ?? 0))
-                    advance()
-                } else {
-                    throw unexpected(expected: "a property name after '.'")
-                }
-            } else if current.kind == .leftBracket {
-                segments.append(try parseBracketSegment())
+                return hashedKey(t)
+            } else if t.kind == .integer && mode == .lax {
+                // Lax Liquid reads `a.0` as the key "0" (an index on arrays).
+                advance()
+                return (.index(integer(t) ?? 0), 0)
             } else {
-                break
+                throw unexpected(expected: "a property name after '.'")
             }
+        } else if current.kind == .leftBracket {
+            let segment = try parseBracketSegment()
+            return (segment, VariablePath.hash(segment))
         }
-        return VariablePath(root: root, segments: segments, offset: start)
+        return nil
+    }
+
+    /// An identifier as a `.key` segment, hashed from the source bytes (the same `KeyHash` as
+    /// of its String).
+    private func hashedKey(_ t: ExprToken) -> (VariablePath.Segment, Int) {
+        let hash = source.withUnsafeBufferPointer { KeyHash.of(UnsafeBufferPointer(rebasing: $0[t.range])) }
+        return (.key(text(t)), hash)
     }
 
     mutating func parseBracketSegment() throws -> VariablePath.Segment {
