@@ -93,10 +93,12 @@ public struct Analysis: Sendable {
 
     public mutating func add(_ filtered: FilteredExpression) {
         add(filtered.base)
-        for f in filtered.filters {
+        var call = filtered.firstFilter
+        while let f = call {
             addFilter(f.name, at: f.offset)
-            for a in f.arguments { add(a) }
-            for (_, a) in f.keywordArguments { add(a) }
+            for a in f.argumentExpressions { add(a) }
+            for (_, a) in f.keywordExpressions { add(a) }
+            call = f.next
         }
     }
 

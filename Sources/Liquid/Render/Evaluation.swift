@@ -16,9 +16,18 @@ extension RenderContext {
 
     /// The value of an expression and its filters, applied left to right.
     public func evaluate(_ filtered: FilteredExpression) throws -> Value {
-        var value = try evaluate(filtered.base)
-        for call in filtered.filters {
+        let value = try evaluate(filtered.base)
+        guard let first = filtered.firstFilter else { return value }
+        return try apply(chain: first, to: value)
+    }
+
+    /// `first` and the filters after it, in order.
+    private func apply(chain first: FilterCall, to input: Value) throws -> Value {
+        var value = try apply(first, to: input)
+        var next = first.next
+        while let call = next {
             value = try apply(call, to: value)
+            next = call.next
         }
         return value
     }
@@ -48,10 +57,10 @@ extension RenderContext {
             arguments = constant
         } else {
             var positional: [Value] = []
-            positional.reserveCapacity(call.arguments.count)
-            for a in call.arguments { positional.append(try evaluate(a)) }
+            positional.reserveCapacity(call.argumentExpressions.count)
+            for a in call.argumentExpressions { positional.append(try evaluate(a)) }
             var keywords: [(String, Value)] = []
-            for (k, a) in call.keywordArguments { keywords.append((k, try evaluate(a))) }
+            for (k, a) in call.keywordExpressions { keywords.append((k, try evaluate(a))) }
             arguments = FilterArguments(positional, keywords: keywords)
         }
         do {

@@ -3,11 +3,15 @@ extension RenderContext {
     /// result straight into `out`; otherwise the value is made and then printed.
     @inline(__always)
     func write(_ output: FilteredExpression, into out: inout OutputBuffer) throws {
-        if let last = output.filters.last, let writer = last.writer {
-            try write(output, through: last, writer, into: &out)
-        } else {
-            try evaluate(output).write(to: &out)
+        if let first = output.firstFilter {
+            var last = first
+            while let next = last.next { last = next }
+            if let writer = last.writer {
+                try write(output, through: last, writer, into: &out)
+                return
+            }
         }
+        try evaluate(output).write(to: &out)
     }
 
     /// Every filter but the last as usual, then the last one's writer.
@@ -15,17 +19,20 @@ extension RenderContext {
                        into out: inout OutputBuffer) throws
     {
         var value = try evaluate(output.base)
-        let calls = output.filters
-        for i in 0..<(calls.count - 1) { value = try apply(calls[i], to: value) }
+        var call = output.firstFilter
+        while let c = call, c !== last {
+            value = try apply(c, to: value)
+            call = c.next
+        }
         let arguments: FilterArguments
         if let constant = last.constantArguments {
             arguments = constant
         } else {
             var positional: [Value] = []
-            positional.reserveCapacity(last.arguments.count)
-            for a in last.arguments { positional.append(try evaluate(a)) }
+            positional.reserveCapacity(last.argumentExpressions.count)
+            for a in last.argumentExpressions { positional.append(try evaluate(a)) }
             var keywords: [(String, Value)] = []
-            for (k, a) in last.keywordArguments { keywords.append((k, try evaluate(a))) }
+            for (k, a) in last.keywordExpressions { keywords.append((k, try evaluate(a))) }
             arguments = FilterArguments(positional, keywords: keywords)
         }
         do {

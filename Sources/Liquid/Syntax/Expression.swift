@@ -85,7 +85,9 @@ public final class VariablePath: Sendable {
 }
 
 /// `| name: arg, key: value` — resolved to its function when the template is parsed.
-/// A class: a render passes calls around by reference instead of copying their arrays and strings.
+/// A class: a render passes calls around by reference instead of copying their fields. The calls
+/// of one expression form a list through `next`, so a chain costs one allocation per call and
+/// no array.
 public final class FilterCall: Sendable {
     public let name: String
     /// nil when the environment has no such filter (lax mode passes the input through).
@@ -94,22 +96,27 @@ public final class FilterCall: Sendable {
     let function: FilterFunction?
     /// The definition's writer (for the last filter of an output), held directly likewise.
     let writer: FilterWriter?
-    public let arguments: [Expression]
-    public let keywordArguments: [(String, Expression)]
+    /// The arguments as expressions when some are not literals; empty when `constantArguments`
+    /// holds them all (a literal-only call stores its arguments once, as values).
+    let argumentExpressions: [Expression]
+    let keywordExpressions: [(String, Expression)]
     public let offset: Int
     /// The arguments, when every one is a literal: built once here instead of on every call.
     let constantArguments: FilterArguments?
     /// Whether `constantArguments` fit the filter's arity, so the check need not run per call.
     let constantArityChecked: Bool
+    /// The filter applied after this one.
+    let next: FilterCall?
 
-    init(name: String, definition: FilterDefinition?, arguments: [Expression], keywordArguments: [(String, Expression)], offset: Int) {
-        self.name = name
-        self.definition = definition
-        self.function = definition?.function
-        self.writer = definition?.writer
-        self.arguments = arguments
-        self.keywordArguments = keywordArguments
-        self.offset = offset
+    /// A call whose arguments are all literals.
+    convenience init(name: String, definition: FilterDefinition?, constantArguments: FilterArguments, offset: Int, next: FilterCall?) {
+        let checked = definition.map { (try? $0.checkArity(constantArguments)) != nil } ?? false
+        self.init(name: name, definition: definition, expressions: [], keywordExpressions: [], offset: offset,
+                  constantArguments: constantArguments, constantArityChecked: checked, next: next)
+    }
+
+    convenience init(name: String, definition: FilterDefinition?, arguments: [Expression], keywordArguments: [(String, Expression)],
+                     offset: Int, next: FilterCall? = nil) {
         var positional: [Value] = []
         var keywords: [(String, Value)] = []
         var constant = true
@@ -119,26 +126,75 @@ public final class FilterCall: Sendable {
         for (k, a) in keywordArguments {
             if case .literal(let v) = a { keywords.append((k, v)) } else { constant = false }
         }
-        let constantArguments = constant ? FilterArguments(positional, keywords: keywords) : nil
-        self.constantArguments = constantArguments
-        if let constantArguments, let definition, (try? definition.checkArity(constantArguments)) != nil {
-            constantArityChecked = true
+        if constant {
+            self.init(name: name, definition: definition, constantArguments: FilterArguments(positional, keywords: keywords),
+                      offset: offset, next: next)
         } else {
-            constantArityChecked = false
+            self.init(name: name, definition: definition, expressions: arguments, keywordExpressions: keywordArguments, offset: offset,
+                      constantArguments: nil, constantArityChecked: false, next: next)
         }
+    }
+
+    private init(name: String, definition: FilterDefinition?, expressions: [Expression], keywordExpressions: [(String, Expression)],
+                 offset: Int, constantArguments: FilterArguments?, constantArityChecked: Bool, next: FilterCall?) {
+        self.name = name
+        self.definition = definition
+        self.function = definition?.function
+        self.writer = definition?.writer
+        self.argumentExpressions = expressions
+        self.keywordExpressions = keywordExpressions
+        self.offset = offset
+        self.constantArguments = constantArguments
+        self.constantArityChecked = constantArityChecked
+        self.next = next
+    }
+
+    /// This call followed by `next` instead of its own successor.
+    func followed(by next: FilterCall?) -> FilterCall {
+        FilterCall(name: name, definition: definition, expressions: argumentExpressions, keywordExpressions: keywordExpressions,
+                   offset: offset, constantArguments: constantArguments, constantArityChecked: constantArityChecked, next: next)
+    }
+
+    public var arguments: [Expression] {
+        if let constantArguments { return constantArguments.positional.map(Expression.literal) }
+        return argumentExpressions
+    }
+
+    public var keywordArguments: [(String, Expression)] {
+        if let constantArguments { return constantArguments.keywords.map { ($0.0, .literal($0.1)) } }
+        return keywordExpressions
     }
 }
 
 /// An expression followed by filters: what `{{ }}`, `echo` and `assign` hold.
+/// Three words, so a node holding just this fits an existential's inline buffer.
 public struct FilteredExpression: Sendable {
     public var base: Expression
-    public var filters: [FilterCall]
+    /// The first filter; the others follow through `FilterCall.next`.
+    var firstFilter: FilterCall?
     public var offset: Int
 
     public init(base: Expression, filters: [FilterCall] = [], offset: Int = 0) {
         self.base = base
-        self.filters = filters
+        self.firstFilter = filters.reversed().reduce(nil) { next, call in call.followed(by: next) }
         self.offset = offset
+    }
+
+    init(base: Expression, firstFilter: FilterCall?, offset: Int) {
+        self.base = base
+        self.firstFilter = firstFilter
+        self.offset = offset
+    }
+
+    /// The filters in order.
+    public var filters: [FilterCall] {
+        var calls: [FilterCall] = []
+        var call = firstFilter
+        while let c = call {
+            calls.append(c)
+            call = c.next
+        }
+        return calls
     }
 }
 

@@ -96,17 +96,33 @@ public struct ExpressionParser {
 
     /// A primary expression: literal, range, or variable path.
     public mutating func parseExpression() throws -> Expression {
+        switch try parseOperand() {
+        case .value(let v): return .literal(v)
+        case .expression(let e): return e
+        }
+    }
+
+    /// What `parseOperand` read: a literal's value (not yet boxed in an `Expression`) or an
+    /// expression.
+    enum Operand {
+        case value(Value)
+        case expression(Expression)
+    }
+
+    /// A primary expression, with literals returned as plain values so that a caller keeping
+    /// values (filter arguments) needs no `Expression` box for them.
+    mutating func parseOperand() throws -> Operand {
         let t = current
         switch t.kind {
         case .string:
             advance()
-            return .literal(.string(text(t)))
+            return .value(.string(text(t)))
         case .integer:
             advance()
-            return .literal(integer(t).map(Value.int) ?? .double(Double(text(t)) ?? 0))
+            return .value(integer(t).map(Value.int) ?? .double(Double(text(t)) ?? 0))
         case .float:
             advance()
-            return .literal(.double(Double(text(t)) ?? 0))
+            return .value(.double(Double(text(t)) ?? 0))
         case .leftParen:
             advance()
             let lower = try parseExpression()
@@ -117,9 +133,9 @@ public struct ExpressionParser {
             if case .literal(let a) = lower, case .literal(let b) = upper,
                 let lo = RangeBound.integer(a), let hi = RangeBound.integer(b)
             {
-                return .literal(.range(lower: lo, upper: hi))
+                return .value(.range(lower: lo, upper: hi))
             }
-            return .range(lower, upper)
+            return .expression(.range(lower, upper))
         case .identifier:
             // Reserved words are literals unless used as a path root (`nil.x` is still nil).
             let next = peekNext.kind
@@ -127,9 +143,9 @@ public struct ExpressionParser {
                 advance()
                 return keyword
             }
-            return .variable(try parsePath())
+            return .expression(.variable(try parsePath()))
         case .leftBracket:
-            return .variable(try parsePath())
+            return .expression(.variable(try parsePath()))
         default:
             throw unexpected(expected: "a value")
         }
@@ -155,14 +171,14 @@ public struct ExpressionParser {
 
     /// `nil`, `null`, `true`, `false`, `empty`, `blank`, recognised from the bytes without
     /// making a String for every identifier.
-    func keywordLiteral(_ t: ExprToken) -> Expression? {
+    func keywordLiteral(_ t: ExprToken) -> Operand? {
         switch t.range.count {
-        case 3: return isWord("nil", t) ? .literal(.nil) : nil
-        case 4: return isWord("null", t) ? .literal(.nil) : isWord("true", t) ? .literal(.bool(true)) : nil
+        case 3: return isWord("nil", t) ? .value(.nil) : nil
+        case 4: return isWord("null", t) ? .value(.nil) : isWord("true", t) ? .value(.bool(true)) : nil
         case 5:
-            if isWord("false", t) { return .literal(.bool(false)) }
-            if isWord("empty", t) { return .empty }
-            if isWord("blank", t) { return .blank }
+            if isWord("false", t) { return .value(.bool(false)) }
+            if isWord("empty", t) { return .expression(.empty) }
+            if isWord("blank", t) { return .expression(.blank) }
             return nil
         default: return nil
         }
@@ -240,12 +256,15 @@ public struct ExpressionParser {
             // Shopify's lax parser reads the first fragment and then looks for filters after a pipe.
             while !atEnd && current.kind != .pipe { advance() }
         }
-        let filters = try parseFilters()
-        return FilteredExpression(base: base, filters: filters, offset: offset)
+        return FilteredExpression(base: base, firstFilter: try parseFilterCall(), offset: offset)
     }
 
     public mutating func parseFilters() throws -> [FilterCall] {
-        var filters: [FilterCall] = []
+        FilteredExpression(base: .empty, firstFilter: try parseFilterCall(), offset: 0).filters
+    }
+
+    /// One `| name: args` call and, through `next`, the calls after it; nil when no pipe follows.
+    private mutating func parseFilterCall() throws -> FilterCall? {
         while consume(.pipe) {
             let nameToken = current
             guard nameToken.kind == .identifier else {
@@ -253,16 +272,33 @@ public struct ExpressionParser {
                 throw unexpected(expected: "a filter name after '|'")
             }
             advance()
+            // Literal arguments (the usual case) are kept as values only; expressions are made
+            // once an argument is not a literal.
+            var values: [Value] = []
+            var keywordValues: [(String, Value)] = []
             var args: [Expression] = []
             var keywords: [(String, Expression)] = []
+            var constant = true
             if consume(.colon) {
                 repeat {
                     if current.kind == .identifier && peekNext.kind == .colon {
                         let key = text(current)
                         advance(); advance()
-                        keywords.append((key, try parseExpression()))
+                        switch try parseOperand() {
+                        case .value(let v) where constant: keywordValues.append((key, v))
+                        case .value(let v): keywords.append((key, .literal(v)))
+                        case .expression(let e):
+                            if constant { (args, keywords) = Self.expressions(values, keywordValues); constant = false }
+                            keywords.append((key, e))
+                        }
                     } else {
-                        args.append(try parseExpression())
+                        switch try parseOperand() {
+                        case .value(let v) where constant: values.append(v)
+                        case .value(let v): args.append(.literal(v))
+                        case .expression(let e):
+                            if constant { (args, keywords) = Self.expressions(values, keywordValues); constant = false }
+                            args.append(e)
+                        }
                     }
                 } while consume(.comma)
             }
@@ -272,10 +308,19 @@ public struct ExpressionParser {
                 throw unexpected(expected: "'|' or the end of the expression")
             }
             let (name, definition) = filterNames.lookup(source, nameToken.range)
-            filters.append(FilterCall(name: name, definition: definition, arguments: args,
-                                      keywordArguments: keywords, offset: nameToken.range.lowerBound))
+            let next = try parseFilterCall()
+            if constant {
+                return FilterCall(name: name, definition: definition, constantArguments: FilterArguments(values, keywords: keywordValues),
+                                  offset: nameToken.range.lowerBound, next: next)
+            }
+            return FilterCall(name: name, definition: definition, arguments: args, keywordArguments: keywords,
+                              offset: nameToken.range.lowerBound, next: next)
         }
-        return filters
+        return nil
+    }
+
+    private static func expressions(_ values: [Value], _ keywords: [(String, Value)]) -> ([Expression], [(String, Expression)]) {
+        (values.map(Expression.literal), keywords.map { ($0.0, .literal($0.1)) })
     }
 
     // MARK: Conditions
