@@ -11,6 +11,26 @@ public enum Expression: Sendable {
     case blank
 }
 
+extension Expression {
+    /// A literal, sharing one box among all uses of the commonest values (nil, booleans, small
+    /// integers, ""), so `x == 0` or `flag == true` costs no allocation.
+    static func constant(_ value: Value) -> Expression {
+        switch value {
+        case .nil: return sharedNil
+        case .bool(let b): return b ? sharedTrue : sharedFalse
+        case .int(let i) where i >= 0 && i < sharedInts.count: return sharedInts[i]
+        case .string(let s) where s.isEmpty: return sharedEmptyString
+        default: return .literal(value)
+        }
+    }
+
+    private static let sharedNil = Expression.literal(.nil)
+    private static let sharedTrue = Expression.literal(.bool(true))
+    private static let sharedFalse = Expression.literal(.bool(false))
+    private static let sharedEmptyString = Expression.literal(.string(""))
+    private static let sharedInts = (0..<16).map { Expression.literal(.int($0)) }
+}
+
 /// A variable reference `a.b[0][c]`: a root and the segments below it. A class, so that an
 /// expression holding it copies one reference instead of its arrays.
 ///
@@ -204,9 +224,11 @@ public enum ComparisonOperator: String, Sendable {
 }
 
 /// An `if`/`unless`/`elsif` condition. `and`/`or` group right to left, as Shopify Liquid does.
-public indirect enum Condition: Sendable {
+/// Only `and`/`or` are boxed: a test or comparison (most conditions) is stored inline where it
+/// is held, with no allocation of its own.
+public enum Condition: Sendable {
     case test(Expression)
     case comparison(Expression, ComparisonOperator, Expression)
-    case and(Condition, Condition)
-    case or(Condition, Condition)
+    indirect case and(Condition, Condition)
+    indirect case or(Condition, Condition)
 }

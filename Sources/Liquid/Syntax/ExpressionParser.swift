@@ -97,7 +97,7 @@ public struct ExpressionParser {
     /// A primary expression: literal, range, or variable path.
     public mutating func parseExpression() throws -> Expression {
         switch try parseOperand() {
-        case .value(let v): return .literal(v)
+        case .value(let v): return .constant(v)
         case .expression(let e): return e
         }
     }
@@ -237,12 +237,13 @@ public struct ExpressionParser {
 
     mutating func parseBracketSegment() throws -> VariablePath.Segment {
         try expect(.leftBracket, "'['")
-        let inner = try parseExpression()
+        let inner = try parseOperand()
         try expect(.rightBracket, "']'")
         switch inner {
-        case .literal(.string(let s)): return .key(s)
-        case .literal(.int(let i)): return .index(i)
-        default: return .dynamic(inner)
+        case .value(.string(let s)): return .key(s)
+        case .value(.int(let i)): return .index(i)
+        case .value(let v): return .dynamic(.constant(v))
+        case .expression(let e): return .dynamic(e)
         }
     }
 

@@ -7,13 +7,15 @@ struct IfTag: Node {
         var body: Block
     }
 
-    let name: String
+    /// Three words (the branches, the offset, the flags), so the node fits an existential's
+    /// inline buffer and costs no box of its own.
     var branches: [Branch]
+    let offset: Int
     /// `unless` negates the first condition only.
     let negateFirst: Bool
-    let offset: Int
     let blank: Bool
     var isBlank: Bool { blank }
+    var name: String { negateFirst ? "unless" : "if" }
 
     static let definition = TagDefinition("if") { tag, parser in try parse(tag, &parser, negate: false) }
     static let unlessDefinition = TagDefinition("unless") { tag, parser in try parse(tag, &parser, negate: true) }
@@ -22,21 +24,24 @@ struct IfTag: Node {
     private static let unlessEnds = ["elsif", "else", "endunless"]
 
     static func parse(_ tag: TagToken, _ parser: inout TemplateParser, negate: Bool) throws -> IfTag {
-        let name = tag.name
-        // The usual names get terminator lists made once, not an array and a String per tag.
-        let ends = name == (negate ? "unless" : "if") ? (negate ? unlessEnds : ifEnds) : ["elsif", "else", "end" + name]
+        // The definitions are registered as `if` and `unless` only, so the name follows from
+        // `negate`; the terminator lists are made once, not per tag.
+        let name = negate ? "unless" : "if"
+        let ends = negate ? unlessEnds : ifEnds
         let endName = ends[2]
         var branches: [Branch] = []
         var condition: Condition? = try parseCondition(tag, &parser)
         while true {
             let (body, end) = try parser.parseBody(endingAt: ends, blockName: name)
+            // Room for an `else` at once when one follows, rather than regrowing for it.
+            if branches.isEmpty { branches.reserveCapacity(end == nil || end?.name == endName ? 1 : 2) }
             branches.append(Branch(condition: condition, body: body))
             guard let end, end.name != endName else { break }
             condition = end.name == "elsif" ? try parseCondition(end, &parser) : nil
         }
         let blank = branches.allSatisfy { $0.body.isBlank }
         if blank { for i in branches.indices { branches[i].body.removeBlankText() } }
-        return IfTag(name: name, branches: branches, negateFirst: negate, offset: tag.offset, blank: blank)
+        return IfTag(branches: branches, offset: tag.offset, negateFirst: negate, blank: blank)
     }
 
     static func parseCondition(_ tag: TagToken, _ parser: inout TemplateParser) throws -> Condition {
@@ -50,14 +55,17 @@ struct IfTag: Node {
     }
 
     func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
-        for (i, branch) in branches.enumerated() {
-            if let condition = branch.condition {
-                var truth = try context.evaluate(condition)
-                if i == 0 && negateFirst { truth.toggle() }
-                guard truth else { continue }
+        // Through the buffer: iterating the array would copy every branch.
+        try branches.withUnsafeBufferPointer { branches in
+            for i in branches.indices {
+                if let condition = branches[i].condition {
+                    var truth = try context.evaluate(condition)
+                    if i == 0 && negateFirst { truth.toggle() }
+                    guard truth else { continue }
+                }
+                try branches[i].body.render(context, into: &out)
+                return
             }
-            try branch.body.render(context, into: &out)
-            return
         }
     }
 
