@@ -334,20 +334,28 @@ public struct ExpressionParser {
         return left
     }
 
+    /// A comparison token's operator, read from its one or two bytes.
+    func comparisonOperator(_ t: ExprToken) -> ComparisonOperator? {
+        let first = source[t.range.lowerBound]
+        let second = t.range.count > 1 ? source[t.range.lowerBound + 1] : 0
+        switch (first, second, t.range.count) {
+        case (UInt8(ascii: "="), UInt8(ascii: "="), 2): return .equal
+        case (UInt8(ascii: "!"), UInt8(ascii: "="), 2), (UInt8(ascii: "<"), UInt8(ascii: ">"), 2): return .notEqual
+        case (UInt8(ascii: "<"), _, 1): return .lessThan
+        case (UInt8(ascii: ">"), _, 1): return .greaterThan
+        case (UInt8(ascii: "<"), UInt8(ascii: "="), 2): return .lessOrEqual
+        case (UInt8(ascii: ">"), UInt8(ascii: "="), 2): return .greaterOrEqual
+        default: return nil
+        }
+    }
+
     public mutating func parseComparison() throws -> Condition {
         let left = try parseExpression()
         let t = current
         if t.kind == .comparison {
             advance()
-            let op: ComparisonOperator
-            switch text(t) {
-            case "==": op = .equal
-            case "!=", "<>": op = .notEqual
-            case "<": op = .lessThan
-            case ">": op = .greaterThan
-            case "<=": op = .lessOrEqual
-            case ">=": op = .greaterOrEqual
-            default: throw LiquidError.syntax("Unknown operator \(text(t))", at: t.range.lowerBound)
+            guard let op = comparisonOperator(t) else {
+                throw LiquidError.syntax("Unknown operator \(text(t))", at: t.range.lowerBound)
             }
             return .comparison(left, op, try parseExpression())
         }

@@ -108,13 +108,14 @@ struct LoopHeader {
         let usage = "Syntax Error in 'for loop' - Valid syntax: for [item] in [collection]"
         var expr = parser.expressionParser(tag.markup)
         guard expr.current.kind == .identifier || expr.current.kind == .integer else { throw LiquidError.syntax(usage, at: tag.offset) }
+        let variableRange = expr.current.range
         let variable = expr.text(expr.current)
         expr.advance()
         guard expr.consumeWord("in") else { throw LiquidError.syntax(usage, at: tag.offset) }
         let collectionStart = expr.current.range.lowerBound
         let collection = try expr.parseExpression()
-        let collectionText = parser.text(collectionStart..<expr.previousEnd)
-        var header = LoopHeader(variable: variable, collection: collection, loopName: "\(variable)-\(collectionText)")
+        let loopName = Self.loopName(parser.source, variableRange, collectionStart..<expr.previousEnd)
+        var header = LoopHeader(variable: variable, collection: collection, loopName: loopName)
         while !expr.atEnd {
             if allowReversed && expr.consumeWord("reversed") {
                 header.reversed = true
@@ -146,6 +147,24 @@ struct LoopHeader {
             expr.advance()
         }
         return header
+    }
+
+    /// `variable-collection` as written, made straight from the source bytes (no intermediate
+    /// strings, no interpolation).
+    static func loopName(_ source: [UInt8], _ variable: Range<Int>, _ collection: Range<Int>) -> String {
+        precondition(variable.lowerBound >= 0 && variable.upperBound <= source.count)
+        precondition(collection.lowerBound >= 0 && collection.upperBound <= source.count)
+        let count = variable.count + 1 + collection.count
+        return source.withUnsafeBufferPointer { buf in
+            let base = buf.baseAddress!
+            return String(unsafeUninitializedCapacity: count) { out in
+                let o = out.baseAddress!
+                o.initialize(from: base + variable.lowerBound, count: variable.count)
+                o[variable.count] = UInt8(ascii: "-")
+                (o + variable.count + 1).initialize(from: base + collection.lowerBound, count: collection.count)
+                return count
+            }
+        }
     }
 
     /// Ruby's `Utils.to_integer`: integers, floats (truncated), numeric strings, nil as 0.
