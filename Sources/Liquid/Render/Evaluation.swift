@@ -74,11 +74,11 @@ extension RenderContext {
 
     /// Follow a variable path from its root.
     public func lookup(_ path: VariablePath) throws -> Value {
-        var value: Value
+        let rootValue: Value
         switch path.root {
         case .key(let name):
             guard let v = resolve(name, hash: path.rootHash) else { return try undefined(path) }
-            value = v
+            rootValue = v
         case .index:
             return try undefined(path)
         case .dynamic(let e):
@@ -86,12 +86,16 @@ extension RenderContext {
             guard case .string(let name) = key, let v = resolve(name) else {
                 return try undefined(path)
             }
-            value = v
+            rootValue = v
         }
-        guard let first = path.first else { return value }
-        guard let next = try step(value, first, hash: path.firstHash) else { return try undefined(path) }
-        value = next
-        if path.rest.isEmpty { return value }
+        // Each step's value is a new `let`, returned or consumed as is: assigning one `var` over
+        // and over would copy (retain and release) every intermediate value.
+        guard let first = path.first else { return rootValue }
+        guard let firstValue = try step(rootValue, first.segment, hash: first.hash) else { return try undefined(path) }
+        guard let second = path.second else { return firstValue }
+        guard let secondValue = try step(firstValue, second.segment, hash: second.hash) else { return try undefined(path) }
+        if path.rest.isEmpty { return secondValue }
+        var value = secondValue
         return try path.rest.withUnsafeBufferPointer { rest in
             for i in rest.indices {
                 guard let next = try step(value, rest[i].segment, hash: rest[i].hash) else { return try undefined(path) }
@@ -220,6 +224,12 @@ extension RenderContext {
         case .lessThan, .greaterThan, .lessOrEqual, .greaterOrEqual:
             return try a.liquidCompare(b, op)
         }
+    }
+
+    /// `value == candidate`, as a `when` tests it, without boxing `value` into an expression.
+    func matches(_ value: Value, _ candidate: Expression) throws -> Bool {
+        if let special = Self.specialTest(candidate) { return Self.applySpecial(special, .equal, value) }
+        return try value.resolvedDrop.liquidEquals(evaluate(candidate).resolvedDrop)
     }
 
     private static func specialTest(_ e: Expression) -> Expression? {

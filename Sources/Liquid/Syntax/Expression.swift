@@ -34,8 +34,9 @@ extension Expression {
 /// A variable reference `a.b[0][c]`: a root and the segments below it. A class, so that an
 /// expression holding it copies one reference instead of its arrays.
 ///
-/// Most paths have at most one segment (`product.title`), so the first segment is stored inline
-/// and only the rest go in an array: such a path costs one allocation, not two.
+/// Almost all paths have at most two segments (`product.title`, `product.featured_image.src`),
+/// so the first two are stored inline and only the rest go in an array: such a path costs one
+/// allocation, not two.
 public final class VariablePath: Sendable {
     public enum Segment: Sendable {
         case key(String)
@@ -44,7 +45,8 @@ public final class VariablePath: Sendable {
         case dynamic(Expression)
     }
 
-    /// A segment after the first, with its `KeyHash` (0 when it is not a `.key`).
+    /// A segment with its `KeyHash` (0 when it is not a `.key`), computed once when the template
+    /// is parsed so that lookups compare integers.
     struct HashedSegment: Sendable {
         let segment: Segment
         let hash: Int
@@ -54,25 +56,25 @@ public final class VariablePath: Sendable {
     public let root: Segment
     /// Byte offset in the template source, for errors and static analysis.
     public let offset: Int
-    /// `KeyHash` of the root's name and of each `.key` segment (0 for others), computed once when
-    /// the template is parsed, so that lookups compare integers.
+    /// `KeyHash` of the root's name (0 when it is not a `.key`).
     let rootHash: Int
-    /// The first segment (nil when the path is just its root) and its hash.
-    let first: Segment?
-    let firstHash: Int
-    /// The segments after the first.
+    /// The first and second segments, nil when the path is shorter.
+    let first: HashedSegment?
+    let second: HashedSegment?
+    /// The segments after the second.
     let rest: [HashedSegment]
 
     public convenience init(root: Segment, segments: [Segment], offset: Int) {
-        self.init(root: root, rootHash: Self.hash(root), first: segments.first, firstHash: segments.first.map(Self.hash) ?? 0,
-                  rest: segments.dropFirst().map { HashedSegment(segment: $0, hash: Self.hash($0)) }, offset: offset)
+        let hashed = segments.map { HashedSegment(segment: $0, hash: Self.hash($0)) }
+        self.init(root: root, rootHash: Self.hash(root), first: hashed.first, second: hashed.count > 1 ? hashed[1] : nil,
+                  rest: Array(hashed.dropFirst(2)), offset: offset)
     }
 
-    init(root: Segment, rootHash: Int, first: Segment?, firstHash: Int, rest: [HashedSegment], offset: Int) {
+    init(root: Segment, rootHash: Int, first: HashedSegment?, second: HashedSegment?, rest: [HashedSegment], offset: Int) {
         self.root = root
         self.rootHash = rootHash
         self.first = first
-        self.firstHash = firstHash
+        self.second = second
         self.rest = rest
         self.offset = offset
     }
@@ -84,8 +86,10 @@ public final class VariablePath: Sendable {
 
     /// The segments below the root, in order.
     public var segments: [Segment] {
-        guard let first else { return [] }
-        return [first] + rest.map(\.segment)
+        var all: [Segment] = []
+        if let first { all.append(first.segment) }
+        if let second { all.append(second.segment) }
+        return all + rest.map(\.segment)
     }
 
     /// The path as written, for error messages and analysis (`a.b[0]`).

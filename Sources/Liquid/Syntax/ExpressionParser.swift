@@ -196,34 +196,36 @@ public struct ExpressionParser {
             root = try parseBracketSegment()
             rootHash = VariablePath.hash(root)
         }
-        guard let (first, firstHash) = try parseSegment() else {
-            return VariablePath(root: root, rootHash: rootHash, first: nil, firstHash: 0, rest: [], offset: start)
+        guard let first = try parseSegment() else {
+            return VariablePath(root: root, rootHash: rootHash, first: nil, second: nil, rest: [], offset: start)
+        }
+        guard let second = try parseSegment() else {
+            return VariablePath(root: root, rootHash: rootHash, first: first, second: nil, rest: [], offset: start)
         }
         var rest: [VariablePath.HashedSegment] = []
-        while let (segment, hash) = try parseSegment() {
-            rest.append(VariablePath.HashedSegment(segment: segment, hash: hash))
-        }
-        return VariablePath(root: root, rootHash: rootHash, first: first, firstHash: firstHash, rest: rest, offset: start)
+        while let segment = try parseSegment() { rest.append(segment) }
+        return VariablePath(root: root, rootHash: rootHash, first: first, second: second, rest: rest, offset: start)
     }
 
-    /// The next `.key` or `[expr]` of a path and its `KeyHash`; nil at the path's end.
-    private mutating func parseSegment() throws -> (VariablePath.Segment, Int)? {
+    /// The next `.key` or `[expr]` of a path with its `KeyHash`; nil at the path's end.
+    private mutating func parseSegment() throws -> VariablePath.HashedSegment? {
         if current.kind == .dot {
             advance()
             let t = current
             if t.kind == .identifier {
                 advance()
-                return hashedKey(t)
+                let (key, hash) = hashedKey(t)
+                return VariablePath.HashedSegment(segment: key, hash: hash)
             } else if t.kind == .integer && mode == .lax {
                 // Lax Liquid reads `a.0` as the key "0" (an index on arrays).
                 advance()
-                return (.index(integer(t) ?? 0), 0)
+                return VariablePath.HashedSegment(segment: .index(integer(t) ?? 0), hash: 0)
             } else {
                 throw unexpected(expected: "a property name after '.'")
             }
         } else if current.kind == .leftBracket {
             let segment = try parseBracketSegment()
-            return (segment, VariablePath.hash(segment))
+            return VariablePath.HashedSegment(segment: segment, hash: VariablePath.hash(segment))
         }
         return nil
     }

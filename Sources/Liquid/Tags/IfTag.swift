@@ -148,7 +148,7 @@ struct CaseTag: Node {
             case .otherwise(let body):
                 if !matched { try body.render(context, into: &out) }
             case .when(let candidates, let body):
-                for candidate in candidates where try context.evaluate(.comparison(.literal(value), .equal, candidate)) {
+                for candidate in candidates where try context.matches(value, candidate) {
                     matched = true
                     try body.render(context, into: &out)
                 }
