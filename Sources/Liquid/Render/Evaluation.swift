@@ -41,7 +41,11 @@ extension RenderContext {
         }
         do {
             if call.constantArityChecked {
-                return try function(input.resolvedDrop, call.constantArguments.unsafelyUnwrapped, self)
+                // The input as it is unless it is a drop: `resolvedDrop` would copy it.
+                if case .drop = input {
+                    return try function(input.resolvedDrop, call.constantArguments.unsafelyUnwrapped, self)
+                }
+                return try function(input, call.constantArguments.unsafelyUnwrapped, self)
             }
         } catch var e as LiquidError {
             if e.offset == nil { e.offset = call.offset }
@@ -65,7 +69,8 @@ extension RenderContext {
         }
         do {
             try call.definition?.checkArity(arguments)
-            return try function(input.resolvedDrop, arguments, self)
+            if case .drop = input { return try function(input.resolvedDrop, arguments, self) }
+            return try function(input, arguments, self)
         } catch var e as LiquidError {
             if e.offset == nil { e.offset = call.offset }
             throw e
