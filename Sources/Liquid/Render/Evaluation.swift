@@ -23,13 +23,16 @@ extension RenderContext {
 
     /// `first` and the filters after it, in order.
     private func apply(chain first: FilterCall, to input: Value) throws -> Value {
-        var value = try apply(first, to: input)
-        var next = first.next
-        while let call = next {
+        // The one-filter chain (the usual case) returns its value as is, with no copy into a var.
+        let firstValue = try apply(first, to: input)
+        guard let second = first.next else { return firstValue }
+        var call = second
+        var value = firstValue
+        while true {
             value = try apply(call, to: value)
-            next = call.next
+            guard let next = call.next else { return value }
+            call = next
         }
-        return value
     }
 
     func apply(_ call: FilterCall, to input: Value) throws -> Value {
