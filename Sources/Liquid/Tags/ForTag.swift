@@ -14,12 +14,16 @@ struct ForTag: Node {
     let blank: Bool
     var isBlank: Bool { blank }
 
+    /// Terminator lists made once, not an array per tag.
+    private static let bodyEnds = ["else", "endfor"]
+    private static let elseEnds = ["endfor"]
+
     static let definition = TagDefinition("for") { tag, parser in
         let header = try LoopHeader.parse(tag, &parser, allowReversed: true)
-        var (body, end) = try parser.parseBody(endingAt: ["else", "endfor"], blockName: "for")
+        var (body, end) = try parser.parseBody(endingAt: bodyEnds, blockName: "for")
         var elseBody: Block? = nil
         if end?.name == "else" {
-            (elseBody, _) = try parser.parseBody(endingAt: ["endfor"], blockName: "for")
+            (elseBody, _) = try parser.parseBody(endingAt: elseEnds, blockName: "for")
         }
         let blank = body.isBlank && (elseBody?.isBlank ?? true)
         if blank {

@@ -93,12 +93,13 @@ struct CaseTag: Node {
     let blank: Bool
     var isBlank: Bool { blank }
 
+    private static let ends = ["when", "else", "endcase"]
+
     static let definition = TagDefinition("case") { tag, parser in
         var expr = parser.expressionParser(tag.markup)
         guard !expr.atEnd else { throw LiquidError.syntax("Syntax Error in tag 'case' - Valid syntax: case [condition]", at: tag.offset) }
         let subject = try expr.parseExpression()
         try expr.finish()
-        let ends = ["when", "else", "endcase"]
         // Whatever sits between `case` and the first `when` is parsed and dropped.
         var (_, end) = try parser.parseBody(endingAt: ends, blockName: "case")
         var branches: [Branch] = []
