@@ -35,7 +35,8 @@ struct IfTag: Node {
             let (body, end) = try parser.parseBody(endingAt: ends, blockName: name)
             // Room for an `else` at once when one follows, rather than regrowing for it.
             if branches.isEmpty { branches.reserveCapacity(end == nil || end?.name == endName ? 1 : 2) }
-            branches.append(Branch(condition: condition, body: body))
+            // Moved, not copied: the next branch's condition replaces it.
+            branches.append(Branch(condition: consume condition, body: body))
             guard let end, end.name != endName else { break }
             condition = end.name == "elsif" ? try parseCondition(end, &parser) : nil
         }
