@@ -232,9 +232,28 @@ public struct ExpressionParser {
 
     /// An identifier as a `.key` segment, hashed from the source bytes (the same `KeyHash` as
     /// of its String).
+    /// One pass over the bytes copies them into the String and hashes them.
     private func hashedKey(_ t: ExprToken) -> (VariablePath.Segment, Int) {
-        let hash = source.withUnsafeBufferPointer { KeyHash.of(UnsafeBufferPointer(rebasing: $0[t.range])) }
-        return (.key(text(t)), hash)
+        let range = t.range
+        precondition(range.lowerBound >= 0 && range.upperBound <= source.count && !range.isEmpty)
+        var hash = 0
+        let key = source.withUnsafeBufferPointer { buf in
+            let from = buf.baseAddress! + range.lowerBound
+            return String(unsafeUninitializedCapacity: range.count) { out in
+                // `KeyHash.of`'s FNV-1a, computed as the bytes are copied.
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for i in 0..<range.count {
+                    let b = from[i]
+                    out[i] = b
+                    h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3
+                }
+                hash = Int(bitPattern: UInt(h))
+                return range.count
+            }
+        }
+        // Identifiers are ASCII, so the String's bytes are the source's and the hashes agree.
+        assert(hash == KeyHash.of(key))
+        return (.key(key), hash)
     }
 
     mutating func parseBracketSegment() throws -> VariablePath.Segment {
