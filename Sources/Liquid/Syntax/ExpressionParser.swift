@@ -41,15 +41,20 @@ public struct ExpressionParser {
 
     public func text(_ token: ExprToken) -> String { Bytes.string(source, token.range) }
 
-    public func isWord(_ word: String, _ token: ExprToken? = nil) -> Bool {
+    /// Whether the token (the current one by default) is the identifier `word`. A StaticString,
+    /// so the comparison reads the literal's bytes directly instead of walking a String's UTF-8.
+    public func isWord(_ word: StaticString, _ token: ExprToken? = nil) -> Bool {
         let t = token ?? current
-        guard t.kind == .identifier, t.range.count == word.utf8.count else { return false }
-        var i = t.range.lowerBound
-        for b in word.utf8 {
-            if source[i] != b { return false }
-            i += 1
+        guard t.kind == .identifier else { return false }
+        return word.withUTF8Buffer { bytes in
+            guard t.range.count == bytes.count else { return false }
+            let start = t.range.lowerBound
+            precondition(start >= 0 && start + bytes.count <= source.count)
+            return source.withUnsafeBufferPointer { buf in
+                for i in 0..<bytes.count where buf[start + i] != bytes[i] { return false }
+                return true
+            }
         }
-        return true
     }
 
     public mutating func advance() {
@@ -74,7 +79,7 @@ public struct ExpressionParser {
         return false
     }
 
-    public mutating func consumeWord(_ word: String) -> Bool {
+    public mutating func consumeWord(_ word: StaticString) -> Bool {
         if isWord(word) { advance(); return true }
         return false
     }
