@@ -37,7 +37,12 @@ extension RenderContext {
         }
         do {
             if !last.constantArityChecked { try last.definition?.checkArity(arguments) }
-            try writer(value.resolvedDrop, arguments, self, &out)
+            // The value as it is unless it is a drop: `resolvedDrop` would copy it.
+            if case .drop = value {
+                try writer(value.resolvedDrop, arguments, self, &out)
+            } else {
+                try writer(value, arguments, self, &out)
+            }
         } catch var e as LiquidError {
             if e.offset == nil { e.offset = last.offset }
             throw e
