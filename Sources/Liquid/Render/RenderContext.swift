@@ -20,16 +20,16 @@ public final class RenderContext {
     /// Set by `break`/`continue`; blocks stop rendering until the enclosing loop clears it.
     @exclusivity(unchecked) var interrupt: Interrupt = .none
     /// State of `cycle`, `ifchanged` and `for ... offset: continue` (Shopify's registers).
-    var registers: Registers
+    @exclusivity(unchecked) var registers: Registers
     /// Enclosing `for` loops of this template (not across `render`), for `forloop.parentloop`.
-    var forStack: [ForloopDrop] = []
+    @exclusivity(unchecked) var forStack: [ForloopDrop] = []
     /// A finished loop's drop that nothing else holds, ready for the next loop.
-    var spareForloop: ForloopDrop?
+    @exclusivity(unchecked) var spareForloop: ForloopDrop?
     /// Partials entered to reach this context, outermost first.
-    var partialChain: [String]
+    @exclusivity(unchecked) var partialChain: [String]
     /// The template being rendered, for locating errors.
-    var templateSource: [UInt8]
-    var templateName: String?
+    @exclusivity(unchecked) var templateSource: [UInt8]
+    @exclusivity(unchecked) var templateName: String?
 
     enum Interrupt { case none, breakLoop, continueLoop }
 
@@ -42,6 +42,12 @@ public final class RenderContext {
         init(_ name: String, _ value: Value) {
             self.name = name
             self.hash = KeyHash.of(name)
+            self.value = value
+        }
+
+        init(_ name: String, hash: Int, _ value: Value) {
+            self.name = name
+            self.hash = hash
             self.value = value
         }
     }
@@ -173,10 +179,29 @@ public final class RenderContext {
 
     /// Push a scope holding one loop variable (and the loop's drop); returns the variable's slot.
     func pushLoopScope(drop name: String, _ drop: Value, variable: String) -> Int {
+        // A render starts with empty scopes: make room for a few loops at once instead of
+        // regrowing the arrays one element at a time.
+        if stack.capacity == 0 {
+            stack.reserveCapacity(16)
+            frames.reserveCapacity(8)
+        }
         frames.append(stack.count)
-        stack.append(Binding(name, drop))
+        stack.append(Binding(name, hash: Self.loopDropHash(name), drop))
         stack.append(Binding(variable, .nil))
         return stack.count - 1
+    }
+
+    private static let forloopHash = KeyHash.of("forloop")
+    private static let tablerowloopHash = KeyHash.of("tablerowloop")
+
+    /// The hash of a loop drop's name: one of two names, hashed once.
+    @inline(__always)
+    private static func loopDropHash(_ name: String) -> Int {
+        switch name {
+        case "forloop": return forloopHash
+        case "tablerowloop": return tablerowloopHash
+        default: return KeyHash.of(name)
+        }
     }
 
     // MARK: Errors
@@ -246,25 +271,25 @@ struct Registers {
     var lastIfchanged: String? = nil
 }
 
-/// A few string-keyed counters, searched by `KeyHash`: every `for` loop records where it stopped
-/// (for a later `offset: continue`), and a hashed dictionary write per loop cost ~450
-/// instructions where a template names a handful of loops.
+/// A few string-keyed counters: every `for` loop records where it stopped (for a later
+/// `offset: continue`), and a hashed dictionary write per loop cost ~450 instructions where a
+/// template names a handful of loops. Searched without hashing: the names come from the
+/// templates' own strings, so the same loop's name is the same String storage and compares
+/// equal at once.
 struct SmallCounterMap {
-    private var entries: [(name: String, hash: Int, value: Int)] = []
+    private var entries: [(name: String, value: Int)] = []
 
     subscript(name: String) -> Int? {
         get {
-            let hash = KeyHash.of(name)
-            for e in entries where e.hash == hash && e.name == name { return e.value }
+            for e in entries where e.name == name { return e.value }
             return nil
         }
         set {
-            let hash = KeyHash.of(name)
-            for i in entries.indices where entries[i].hash == hash && entries[i].name == name {
+            for i in entries.indices where entries[i].name == name {
                 if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
                 return
             }
-            if let newValue { entries.append((name, hash, newValue)) }
+            if let newValue { entries.append((name, newValue)) }
         }
     }
 }
