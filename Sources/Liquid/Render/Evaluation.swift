@@ -82,6 +82,32 @@ extension RenderContext {
 
     /// Follow a variable path from its root.
     public func lookup(_ path: VariablePath) throws -> Value {
+        // The common case, a name and up to two keys through objects, reads each value where it
+        // is stored and copies only the result; anything else takes the general path.
+        guard case .key(let name) = path.root, let root = resolvedPointer(name, hash: path.rootHash) else {
+            return try lookupStepwise(path)
+        }
+        guard let first = path.first else { return root.pointee }
+        guard case .key(let k1) = first.segment, let p1 = Self.propertyPointer(of: root, key: k1, hash: first.hash) else {
+            return try lookupStepwise(path)
+        }
+        guard let second = path.second else { return p1.pointee }
+        guard path.rest.isEmpty, case .key(let k2) = second.segment,
+              let p2 = Self.propertyPointer(of: p1, key: k2, hash: second.hash)
+        else { return try lookupStepwise(path) }
+        return p2.pointee
+    }
+
+    /// Where `value.key` is stored when `value` is an object that has the key; nil otherwise
+    /// (other values, `size`/`first`/`last`, drops and missing keys take the general path).
+    @inline(__always)
+    private static func propertyPointer(of value: UnsafePointer<Value>, key: String, hash: Int) -> UnsafePointer<Value>? {
+        guard case .object(let o) = value.pointee else { return nil }
+        return o.valuePointer(forKey: key, hash: hash)
+    }
+
+    /// `lookup` step by step, for every kind of path.
+    private func lookupStepwise(_ path: VariablePath) throws -> Value {
         let rootValue: Value
         switch path.root {
         case .key(let name):

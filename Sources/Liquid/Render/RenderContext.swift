@@ -125,6 +125,32 @@ public final class RenderContext {
         return globals.value(forKey: name, hash: hash)
     }
 
+    /// Where the value of a top-level name is stored, for reading it in place (see
+    /// `lookup`): valid until the scopes or the object holding it change, which a lookup never does.
+    @inline(__always)
+    func resolvedPointer(_ name: String, hash: Int) -> UnsafePointer<Value>? {
+        if let p = Self.pointer(in: stack, name, hash) { return p }
+        if let p = Self.pointer(in: assigns, name, hash) { return p }
+        if let p = Self.pointer(in: locals, name, hash) { return p }
+        return globals.valuePointer(forKey: name, hash: hash)
+    }
+
+    @inline(__always)
+    private static func pointer(in scope: [Binding], _ name: String, _ hash: Int) -> UnsafePointer<Value>? {
+        scope.withUnsafeBufferPointer { bindings in
+            var i = bindings.count - 1
+            while i >= 0 {
+                if bindings[i].hash == hash && bindings[i].name == name {
+                    return UnsafeRawPointer(bindings.baseAddress! + i)
+                        .advanced(by: MemoryLayout<Binding>.offset(of: \Binding.value)!)
+                        .assumingMemoryBound(to: Value.self)
+                }
+                i -= 1
+            }
+            return nil
+        }
+    }
+
     /// The innermost binding of `name` in `scope`.
     @inline(__always)
     private static func search(_ scope: [Binding], _ name: String, _ hash: Int) -> Value? {

@@ -70,6 +70,14 @@ public struct LiquidObject: Sendable {
         }
     }
 
+    /// Where the value of `key` is stored, for reading it in place: valid while this object's
+    /// storage is alive and unchanged.
+    @inline(__always)
+    func valuePointer(forKey key: String, hash: Int) -> UnsafePointer<Value>? {
+        guard let i = position(of: key, hash: hash) else { return nil }
+        return storage.values.withUnsafeBufferPointer { $0.baseAddress! + i }
+    }
+
     /// The value of `key`, whose `KeyHash` the caller already knows.
     @inline(__always)
     public func value(forKey key: String, hash: Int) -> Value? {
