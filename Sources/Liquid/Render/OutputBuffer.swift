@@ -16,6 +16,9 @@ public struct OutputBuffer: @unchecked Sendable {
         @usableFromInline @exclusivity(unchecked) var base: UnsafeMutablePointer<UInt8>
         @usableFromInline @exclusivity(unchecked) var count: Int
         @usableFromInline @exclusivity(unchecked) var capacity: Int
+        /// Whether everything appended is known to be whole UTF-8 (Strings, template text, ASCII),
+        /// so `string` need not validate it again.
+        @usableFromInline @exclusivity(unchecked) var knownUTF8 = true
 
         @usableFromInline
         init(capacity: Int) {
@@ -29,6 +32,7 @@ public struct OutputBuffer: @unchecked Sendable {
             let other = Storage(capacity: Swift.max(minimumCapacity, capacity))
             other.base.update(from: base, count: count)
             other.count = count
+            other.knownUTF8 = knownUTF8
             return other
         }
 
@@ -64,7 +68,16 @@ public struct OutputBuffer: @unchecked Sendable {
         }
     }
 
+    /// Append bytes that may be anything: `string` validates (and repairs) the result.
     @inlinable public mutating func append(_ slice: UnsafeBufferPointer<UInt8>) {
+        guard slice.count > 0 else { return }
+        append(utf8: slice)
+        storage.knownUTF8 = false
+    }
+
+    /// Append bytes the caller knows to be whole UTF-8: a slice of a String or of a template's
+    /// source cut next to ASCII bytes, say. Keeps `string` from validating the output again.
+    @inlinable public mutating func append(utf8 slice: UnsafeBufferPointer<UInt8>) {
         guard let source = slice.baseAddress, slice.count > 0 else { return }
         reserve(slice.count)
         let s = storage
@@ -75,9 +88,9 @@ public struct OutputBuffer: @unchecked Sendable {
     @inlinable public mutating func append(_ string: String) {
         // Read the UTF-8 in place (native and small strings are contiguous): `withUTF8` would
         // need a mutable copy, a retain and a release per append.
-        if string.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
+        if string.utf8.withContiguousStorageIfAvailable({ append(utf8: $0) }) != nil { return }
         var s = string
-        s.withUTF8 { append($0) }
+        s.withUTF8 { append(utf8: $0) }
     }
 
     @inlinable public mutating func append(_ byte: UInt8) {
@@ -85,10 +98,11 @@ public struct OutputBuffer: @unchecked Sendable {
         let s = storage
         s.base[s.count] = byte
         s.count &+= 1
+        if byte >= 0x80 { s.knownUTF8 = false }
     }
 
     @inlinable public mutating func append(literal: StaticString) {
-        append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        append(utf8: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     @inlinable public mutating func append(_ other: [UInt8]) {
@@ -97,7 +111,7 @@ public struct OutputBuffer: @unchecked Sendable {
 
     /// `bytes[range]` of a template's source (literal text).
     @inlinable mutating func append(_ bytes: [UInt8], _ range: Range<Int>) {
-        bytes.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[range])) }
+        bytes.withUnsafeBufferPointer { append(utf8: UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// The bytes written so far, without copying them.
@@ -108,5 +122,14 @@ public struct OutputBuffer: @unchecked Sendable {
     /// A copy of the bytes written so far.
     public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
 
-    public var string: String { withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
+    /// The output as a String. When every append was known to be whole UTF-8, the bytes are
+    /// copied without validating them again (a render's output is mostly that).
+    public var string: String {
+        withUnsafeBytes { bytes in
+            if storage.knownUTF8, #available(macOS 26, iOS 26, *) {
+                return String(copying: UTF8Span(unchecked: bytes.span))
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
 }

@@ -40,7 +40,7 @@ public struct Block: Sendable {
                     switch InlineNode.metadata(of: node) {
                     case text:
                         let t = InlineNode.value(node, as: TextNode.self)
-                        out.append(UnsafeBufferPointer(start: t.pointee.bytes, count: t.pointee.count))
+                        out.append(utf8: UnsafeBufferPointer(start: t.pointee.bytes, count: t.pointee.count))
                         continue  // text never interrupts
                     case output:
                         try context.write(InlineNode.value(node, as: OutputNode.self).pointee.expression, into: &out)
@@ -123,7 +123,7 @@ struct TextNode: Node, @unchecked Sendable {
     var isBlank: Bool { source[range].allSatisfy(Bytes.isWhitespace) }
 
     func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
-        out.append(UnsafeBufferPointer(start: bytes, count: count))
+        out.append(utf8: UnsafeBufferPointer(start: bytes, count: count))
     }
 }
 

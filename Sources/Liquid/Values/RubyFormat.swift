@@ -140,7 +140,7 @@ extension OutputBuffer {
                 v /= 10
             } while v > 0
             if value < 0 { append(UInt8(ascii: "-")) }
-            append(UnsafeBufferPointer(rebasing: digits[at...]))
+            append(utf8: UnsafeBufferPointer(rebasing: digits[at...]))
         }
     }
 }

@@ -282,11 +282,11 @@ public enum ShopifyTheme {
             }
             guard isImageSize(style) else { throw invalidImageSize }
             out.append(literal: "/files/shops/random_number/products/")
-            out.append(UnsafeBufferPointer(rebasing: bytes[name]))
+            out.append(utf8: UnsafeBufferPointer(rebasing: bytes[name]))  // ASCII word characters
             out.append(UInt8(ascii: "_"))
             out.append(style)
             out.append(UInt8(ascii: "."))
-            out.append(UnsafeBufferPointer(rebasing: bytes[ext]))
+            out.append(utf8: UnsafeBufferPointer(rebasing: bytes[ext]))
         }
     }
 
