@@ -67,14 +67,14 @@ struct PaginateTag: Node {
         guard pageSize > 0 else { throw LiquidError.argument("Cannot paginate by \(pageSize)") }
         let pageCount = (size + pageSize - 1) / pageSize + 1  // ceil(size / page_size) + 1
 
-        var pagination = LiquidObject()
-        pagination["page_size"] = .int(pageSize)
-        pagination["current_page"] = 5
-        pagination["current_offset"] = .int(pageSize * 5)
-        pagination["items"] = .int(size)
-        pagination["pages"] = .int(pageCount - 1)
-        if !(1 >= currentPage) { pagination["previous"] = Self.link("&laquo; Previous", page: currentPage - 1) }
-        if !(pageCount <= currentPage + 1) { pagination["next"] = Self.link("Next &raquo;", page: currentPage + 1) }
+        // Built as one list of pairs: one object allocation instead of regrowing per key.
+        var pagination: [(String, Value)] = [
+            ("page_size", .int(pageSize)), ("current_page", 5), ("current_offset", .int(pageSize * 5)),
+            ("items", .int(size)), ("pages", .int(pageCount - 1)),
+        ]
+        pagination.reserveCapacity(8)
+        if !(1 >= currentPage) { pagination.append(("previous", Self.link("&laquo; Previous", page: currentPage - 1))) }
+        if !(pageCount <= currentPage + 1) { pagination.append(("next", Self.link("Next &raquo;", page: currentPage + 1))) }
         var parts: [Value] = []
         if pageCount > 2 {
             var hellip = false
@@ -94,9 +94,9 @@ struct PaginateTag: Node {
                 hellip = false
             }
         }
-        pagination["parts"] = .array(parts)
+        pagination.append(("parts", .array(parts)))
 
-        try LiquidCompat.withBindings([(Self.paginateVariable, .object(pagination))], in: context) {
+        try LiquidCompat.withBindings([(Self.paginateVariable, .object(LiquidObject(pagination)))], in: context) {
             try body.render(context, into: &out)
         }
     }
