@@ -4,54 +4,65 @@ import Synchronization
 /// and its String without making a String or hashing one. Built when the environment's tags or
 /// filters change, then only read, so one table serves every parse on every thread.
 ///
-/// Names of up to 16 bytes are packed into two words and kept in an open-addressing table;
-/// longer names (rare) go through the dictionary.
+/// Every name is kept in an open-addressing table keyed by its first 16 bytes packed into two
+/// words and its length; a longer name's remaining bytes are compared when the key matches.
 final class NameTable<Definition: Sendable>: Sendable {
-    private struct Entry: Sendable {
+    /// A slot's packed name. Plain words, so probing copies nothing that is reference counted.
+    private struct Key: Sendable {
         let low: UInt64
         let high: UInt64
         /// 0 marks an empty slot.
         let count: Int
+    }
+
+    private struct Entry: Sendable {
         let name: String
         let definition: Definition?
     }
 
-    private let slots: [Entry]
+    private let keys: [Key]
+    /// The name and definition of each slot of `keys` (same index).
+    private let entries: [Entry]
     private let mask: Int
-    private let all: [String: Definition]
 
     /// `definitions` by name, plus `names` that have no definition but are looked up often
     /// (block terminators such as `endif`), so their Strings are made once here.
     init(_ definitions: [String: Definition], names: [String] = []) {
-        all = definitions
         var entries: [(String, Definition?)] = definitions.map { ($0.key, $0.value) }
         for name in names where definitions[name] == nil { entries.append((name, nil)) }
         var size = 16
         while size < entries.count * 3 { size *= 2 }
         let mask = size - 1
-        var slots = [Entry](repeating: Entry(low: 0, high: 0, count: 0, name: "", definition: nil), count: size)
+        var keys = [Key](repeating: Key(low: 0, high: 0, count: 0), count: size)
+        var slots = [Entry](repeating: Entry(name: "", definition: nil), count: size)
         for (name, definition) in entries {
             let bytes = Array(name.utf8)
             let count = bytes.count
-            guard count > 0 && count <= 16 else { continue }
-            let (low, high) = bytes.withUnsafeBufferPointer { Self.pack($0.baseAddress!, count) }
+            guard count > 0 else { continue }
+            let (low, high) = bytes.withUnsafeBufferPointer { Self.pack($0.baseAddress!, min(count, 16)) }
             var slot = Self.slot(low, high, count, mask)
-            while slots[slot].count != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Entry(low: low, high: high, count: count, name: name, definition: definition)
+            while keys[slot].count != 0 { slot = (slot + 1) & mask }
+            keys[slot] = Key(low: low, high: high, count: count)
+            slots[slot] = Entry(name: name, definition: definition)
         }
-        self.slots = slots
+        self.keys = keys
+        self.entries = slots
         self.mask = mask
     }
 
     /// The name spelled by `count` bytes at `bytes`, and its definition if it has one.
     func lookup(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> (name: String, definition: Definition?) {
-        if count > 0 && count <= 16 {
-            let (low, high) = Self.pack(bytes, count)
+        if count > 0 {
+            let (low, high) = Self.pack(bytes, min(count, 16))
             var slot = Self.slot(low, high, count, mask)
             while true {
-                let entry = slots[slot]
-                if entry.count == 0 { break }
-                if entry.low == low && entry.high == high && entry.count == count { return (entry.name, entry.definition) }
+                let key = keys[slot]
+                if key.count == 0 { break }
+                if key.low == low && key.high == high && key.count == count
+                    && (count <= 16 || Self.sameTail(entries[slot].name, bytes, count)) {
+                    let entry = entries[slot]
+                    return (entry.name, entry.definition)
+                }
                 slot = (slot + 1) & mask
             }
         }
@@ -59,7 +70,13 @@ final class NameTable<Definition: Sendable>: Sendable {
             if count > 0 { out.baseAddress!.initialize(from: bytes, count: count) }
             return count
         }
-        return (name, count > 16 ? all[name] : nil)
+        return (name, nil)
+    }
+
+    /// Whether a long name's bytes after the 16 packed in its key are those at `bytes`
+    /// (`name` has `count` bytes: its key matched).
+    private static func sameTail(_ name: String, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        name.utf8.dropFirst(16).elementsEqual(UnsafeBufferPointer(start: bytes + 16, count: count - 16))
     }
 
     /// The name in `source[range]` (bounds checked once here).

@@ -178,7 +178,7 @@ public struct TemplateParser {
                 }
                 trimNextText = token.trimRight
                 let tag = TagToken(name: name, markup: markup, offset: token.range.lowerBound)
-                if let ends, ends.contains(name) {
+                if let ends, Self.isTerminator(name, ends) {
                     return tag
                 }
                 guard let definition = found else {
@@ -198,6 +198,15 @@ public struct TemplateParser {
             throw LiquidError.syntax("'\(blockName)' tag was never closed", at: openTags.last)
         }
         return nil
+    }
+
+    /// Whether `name` is one of `ends`. Lengths first: most tags in a body end nothing, and
+    /// `==` between two different Strings is a call.
+    @inline(__always)
+    private static func isTerminator(_ name: String, _ ends: [String]) -> Bool {
+        let count = name.utf8.count
+        for end in ends where end.utf8.count == count && end == name { return true }
+        return false
     }
 
     /// `{{-` / `{%-`: strip the whitespace ending the text just before, in this body.

@@ -22,7 +22,26 @@ public struct Block: Sendable {
 
     public init(_ nodes: [any Node] = []) { self.nodes = nodes }
 
-    public var isBlank: Bool { nodes.allSatisfy(\.isBlank) }
+    /// Text and outputs, most of any body, are judged in place (an output is never blank);
+    /// asking them through `any Node` would copy each existential first.
+    public var isBlank: Bool {
+        nodes.withUnsafeBufferPointer { nodes in
+            guard let first = nodes.baseAddress else { return true }
+            let text = InlineNode.metadata(TextNode.self), output = InlineNode.metadata(OutputNode.self)
+            for i in nodes.indices {
+                let node = first + i
+                switch InlineNode.metadata(of: node) {
+                case text:
+                    if !InlineNode.value(node, as: TextNode.self).pointee.isWhitespace { return false }
+                case output:
+                    return false
+                default:
+                    if !node.pointee.isBlank { return false }
+                }
+            }
+            return true
+        }
+    }
     public var isEmpty: Bool { nodes.isEmpty }
 
     /// Render every node; errors get this node's location and follow the render error policy.
@@ -120,7 +139,15 @@ struct TextNode: Node, @unchecked Sendable {
     var range: Range<Int> { Int(start)..<Int(end) }
     var count: Int { Int(end &- start) }
     var offset: Int { Int(start) }
-    var isBlank: Bool { source[range].allSatisfy(Bytes.isWhitespace) }
+    var isBlank: Bool { isWhitespace }
+
+    /// Whether the text is all whitespace, read through `bytes` (inside `source`, which the
+    /// node keeps alive; `count` bytes from it are in bounds by construction).
+    var isWhitespace: Bool {
+        let p = bytes
+        for i in 0..<count where !Bytes.isWhitespace(p[i]) { return false }
+        return true
+    }
 
     func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
         out.append(utf8: UnsafeBufferPointer(start: bytes, count: count))
