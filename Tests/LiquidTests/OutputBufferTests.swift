@@ -37,4 +37,13 @@ struct OutputBufferTests {
         #expect(a.string == "abc!")
         #expect(b.string == "abcdef")
     }
+
+    @Test func removeAllStartsOverAndForgetsRawBytes() {
+        var out = OutputBuffer()
+        [UInt8(0xFF)].withUnsafeBufferPointer { out.append($0) }
+        out.removeAll()
+        out.append("fine")
+        #expect(out.count == 4)
+        #expect(out.string == "fine")
+    }
 }

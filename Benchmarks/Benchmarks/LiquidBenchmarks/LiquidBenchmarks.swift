@@ -43,7 +43,7 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("allocations: template ×\(copies)", configuration: .init(metrics: [.mallocCountTotal, .wallClock])) { benchmark in
             var out = OutputBuffer(capacity: 1 << 20)
             for _ in benchmark.scaledIterations {
-                out.bytes.removeAll(keepingCapacity: true)
+                out.removeAll(keepingCapacity: true)
                 try scaling.template.render(into: &out, globals: scaling.data)
                 blackHole(out.count)
             }

@@ -114,6 +114,16 @@ public struct OutputBuffer: @unchecked Sendable {
         bytes.withUnsafeBufferPointer { append(utf8: UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
+    /// Start over, keeping the storage for reuse (a caller rendering many times into one buffer).
+    public mutating func removeAll(keepingCapacity: Bool = true) {
+        if keepingCapacity && isKnownUniquelyReferenced(&storage) {
+            storage.count = 0
+            storage.knownUTF8 = true
+        } else {
+            storage = Storage(capacity: keepingCapacity ? storage.capacity : 16)
+        }
+    }
+
     /// The bytes written so far, without copying them.
     public func withUnsafeBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try body(UnsafeBufferPointer(start: storage.base, count: storage.count))
