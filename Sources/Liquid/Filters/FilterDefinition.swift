@@ -26,8 +26,10 @@ public typealias FilterWriter = @Sendable (_ input: Value, _ arguments: FilterAr
 public typealias FilterFunction = @Sendable (_ input: Value, _ arguments: FilterArguments, _ context: RenderContext) throws -> Value
 
 /// A filter as the environment knows it: its name, how many arguments it takes, and its function.
+/// A class: every parsed call and every name-table hit holds it by one reference instead of
+/// copying its strings and closures.
 /// Arity is checked before the call, with Ruby's message (`given 1, expected 2`; the input counts).
-public struct FilterDefinition: Sendable {
+public final class FilterDefinition: Sendable {
     public let name: String
     public let minArguments: Int
     public let maxArguments: Int
