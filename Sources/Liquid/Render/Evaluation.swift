@@ -57,19 +57,20 @@ extension RenderContext {
         return try applyChecked(call, function, to: input)
     }
 
+    /// A call's arguments: its constant ones, or its expressions evaluated now.
+    func arguments(of call: FilterCall) throws -> FilterArguments {
+        if let constant = call.constantArguments { return constant }
+        var positional: [Value] = []
+        positional.reserveCapacity(call.argumentExpressions.count)
+        for a in call.argumentExpressions { positional.append(try evaluate(a)) }
+        var keywords: [(String, Value)] = []
+        for (k, a) in call.keywordExpressions { keywords.append((k, try evaluate(a))) }
+        return FilterArguments(positional, keywords: keywords)
+    }
+
     /// A call whose arguments are evaluated here or whose arity is checked on every call.
     private func applyChecked(_ call: FilterCall, _ function: FilterFunction, to input: Value) throws -> Value {
-        let arguments: FilterArguments
-        if let constant = call.constantArguments {
-            arguments = constant
-        } else {
-            var positional: [Value] = []
-            positional.reserveCapacity(call.argumentExpressions.count)
-            for a in call.argumentExpressions { positional.append(try evaluate(a)) }
-            var keywords: [(String, Value)] = []
-            for (k, a) in call.keywordExpressions { keywords.append((k, try evaluate(a))) }
-            arguments = FilterArguments(positional, keywords: keywords)
-        }
+        let arguments = try self.arguments(of: call)
         do {
             try call.definition?.checkArity(arguments)
             if case .drop = input { return try function(input.resolvedDrop, arguments, self) }

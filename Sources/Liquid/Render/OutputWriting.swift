@@ -24,17 +24,7 @@ extension RenderContext {
             value = try apply(c, to: value)
             call = c.next
         }
-        let arguments: FilterArguments
-        if let constant = last.constantArguments {
-            arguments = constant
-        } else {
-            var positional: [Value] = []
-            positional.reserveCapacity(last.argumentExpressions.count)
-            for a in last.argumentExpressions { positional.append(try evaluate(a)) }
-            var keywords: [(String, Value)] = []
-            for (k, a) in last.keywordExpressions { keywords.append((k, try evaluate(a))) }
-            arguments = FilterArguments(positional, keywords: keywords)
-        }
+        let arguments = try self.arguments(of: last)
         do {
             if !last.constantArityChecked { try last.definition?.checkArity(arguments) }
             // The value as it is unless it is a drop: `resolvedDrop` would copy it.

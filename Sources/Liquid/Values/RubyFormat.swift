@@ -131,16 +131,10 @@ extension OutputBuffer {
             append(UInt8(truncatingIfNeeded: value) &+ UInt8(ascii: "0"))
             return
         }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var v = value.magnitude
-            var at = digits.count
-            repeat {
-                at &-= 1
-                digits[at] = UInt8(truncatingIfNeeded: v % 10) &+ UInt8(ascii: "0")
-                v /= 10
-            } while v > 0
-            if value < 0 { append(UInt8(ascii: "-")) }
-            append(utf8: UnsafeBufferPointer(rebasing: digits[at...]))
-        }
+        if value < 0 { append(UInt8(ascii: "-")) }
+        let digits = DecimalDigits.count(value.magnitude)
+        reserve(digits)
+        DecimalDigits.write(value.magnitude, digits: digits, at: storage.base + storage.count)
+        storage.count &+= digits
     }
 }

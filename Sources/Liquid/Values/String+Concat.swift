@@ -42,17 +42,9 @@ public struct UTF8Writer {
     /// `value` in decimal (Ruby's `Integer#to_s`), at most 20 bytes.
     @inlinable public mutating func append(decimal value: Int) {
         if value < 0 { append(UInt8(ascii: "-")) }
-        var v = value.magnitude
-        var digits = 1
-        var rest = v
-        while rest >= 10 { rest /= 10; digits &+= 1 }
+        let digits = DecimalDigits.count(value.magnitude)
         precondition(digits <= capacity &- written, "UTF8Writer: capacity exceeded")
-        var at = written &+ digits
-        repeat {
-            at &-= 1
-            base[at] = UInt8(truncatingIfNeeded: v % 10) &+ UInt8(ascii: "0")
-            v /= 10
-        } while v > 0
+        DecimalDigits.write(value.magnitude, digits: digits, at: base + written)
         written &+= digits
     }
 }

@@ -55,16 +55,8 @@ struct ByteSink: ~Copyable {
             base[count] = UInt8(ascii: "-")
             count &+= 1
         }
-        var v = value.magnitude
-        var digits = 1
-        var rest = v
-        while rest >= 10 { rest /= 10; digits &+= 1 }
-        var at = count &+ digits
-        repeat {
-            at &-= 1
-            base[at] = UInt8(truncatingIfNeeded: v % 10) &+ UInt8(ascii: "0")
-            v /= 10
-        } while v > 0
+        let digits = DecimalDigits.count(value.magnitude)
+        DecimalDigits.write(value.magnitude, digits: digits, at: base + count)
         count &+= digits
     }
 
