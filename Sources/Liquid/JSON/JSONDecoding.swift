@@ -112,28 +112,10 @@ public struct JSONParser {
 
     private mutating func number() throws -> Value {
         let start = i
-        if bytes[i] == UInt8(ascii: "-") { i += 1 }
-        let intStart = i
-        while i < bytes.count && Bytes.isDigit(bytes[i]) { i += 1 }
-        guard i > intStart else { throw error("invalid number") }
-        var isFloat = false
-        if i < bytes.count && bytes[i] == UInt8(ascii: ".") {
-            isFloat = true
-            i += 1
-            let f = i
-            while i < bytes.count && Bytes.isDigit(bytes[i]) { i += 1 }
-            guard i > f else { throw error("invalid number") }
-        }
-        if i < bytes.count && (bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E")) {
-            isFloat = true
-            i += 1
-            if i < bytes.count && (bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-")) { i += 1 }
-            let e = i
-            while i < bytes.count && Bytes.isDigit(bytes[i]) { i += 1 }
-            guard i > e else { throw error("invalid number") }
-        }
+        let isInteger: Bool
+        do { isInteger = try JSONScanning.number(bytes, &i) } catch { throw self.error("invalid number") }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-        if !isFloat, let n = Int(text) { return .int(n) }
+        if isInteger, let n = Int(text) { return .int(n) }
         guard let d = Double(text) else { throw error("invalid number") }
         return .double(d)
     }
@@ -164,54 +146,21 @@ public struct JSONParser {
             if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
             i += 1
             guard i < bytes.count else { break }
-            let e = bytes[i]
-            i += 1
-            switch e {
-            case UInt8(ascii: "\""): out.append(0x22)
-            case UInt8(ascii: "\\"): out.append(0x5C)
-            case UInt8(ascii: "/"): out.append(0x2F)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = try hex4()
-                if scalar >= 0xD800 && scalar < 0xDC00 {
-                    // A surrogate pair: `\uD83D\uDE00`.
-                    if i + 1 < bytes.count && bytes[i] == UInt8(ascii: "\\") && bytes[i + 1] == UInt8(ascii: "u") {
-                        i += 2
-                        let low = try hex4()
-                        guard low >= 0xDC00 && low < 0xE000 else { throw error("invalid surrogate pair") }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    } else {
-                        scalar = 0xFFFD
-                    }
-                } else if scalar >= 0xDC00 && scalar < 0xE000 {
-                    scalar = 0xFFFD
-                }
-                out.append(contentsOf: String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
-            default: throw error("invalid escape '\\\(String(decoding: [e], as: UTF8.self))'")
+            do {
+                try JSONScanning.unescape(bytes, &i, into: &out)
+            } catch {
+                throw self.error(Self.message(error))
             }
         }
         throw error("unterminated string")
     }
 
-    private mutating func hex4() throws -> UInt32 {
-        guard i + 4 <= bytes.count else { throw error("invalid \\u escape") }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let b = bytes[i]
-            let d: UInt32
-            switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(b - 0x30)
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(b - 0x61 + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(b - 0x41 + 10)
-            default: throw error("invalid \\u escape")
-            }
-            v = v * 16 + d
-            i += 1
+    static func message(_ failure: JSONScanning.Failure) -> String {
+        switch failure {
+        case .numberDigits: return "invalid number"
+        case .unicodeEscape: return "invalid \\u escape"
+        case .surrogatePair: return "invalid surrogate pair"
+        case .escape(let e): return "invalid escape '\\\(String(decoding: [e], as: UTF8.self))'"
         }
-        return v
     }
 }

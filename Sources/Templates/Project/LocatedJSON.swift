@@ -225,29 +225,17 @@ struct LocatedJSON {
         }
     }
 
-    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-
     private mutating func number() throws(SyntaxError) -> JSONNode.Kind {
         let start = i
-        if bytes[i] == UInt8(ascii: "-") { i += 1 }
-        let digits = i
-        while i < bytes.count && Self.isDigit(bytes[i]) { i += 1 }
-        guard i > digits else { throw error("invalid number") }
-        var isInteger = true
-        if i < bytes.count && bytes[i] == UInt8(ascii: ".") {
-            isInteger = false
-            i += 1
-            let f = i
-            while i < bytes.count && Self.isDigit(bytes[i]) { i += 1 }
-            guard i > f else { throw error("invalid number: digits must follow '.'") }
-        }
-        if i < bytes.count && (bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E")) {
-            isInteger = false
-            i += 1
-            if i < bytes.count && (bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-")) { i += 1 }
-            let e = i
-            while i < bytes.count && Self.isDigit(bytes[i]) { i += 1 }
-            guard i > e else { throw error("invalid number: digits must follow the exponent") }
+        var end = i
+        let scanned = bytes.withUnsafeBufferPointer { buffer in Result { () throws(JSONScanning.Failure) in try JSONScanning.number(buffer, &end) } }
+        i = end
+        let isInteger: Bool
+        switch scanned {
+        case .success(let integer): isInteger = integer
+        case .failure(.numberDigits(.fraction)): throw error("invalid number: digits must follow '.'")
+        case .failure(.numberDigits(.exponent)): throw error("invalid number: digits must follow the exponent")
+        case .failure: throw error("invalid number")
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         if isInteger, let n = Int(text) { return .int(n) }
@@ -273,52 +261,20 @@ struct LocatedJSON {
             }
             i += 1
             guard i < bytes.count else { break }
-            let e = bytes[i]
-            i += 1
-            switch e {
-            case UInt8(ascii: "\""): out.append(0x22)
-            case UInt8(ascii: "\\"): out.append(0x5C)
-            case UInt8(ascii: "/"): out.append(0x2F)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = try hex4()
-                if scalar >= 0xD800 && scalar < 0xDC00, i + 1 < bytes.count,
-                   bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u")
-                {
-                    i += 2
-                    let low = try hex4()
-                    guard low >= 0xDC00 && low < 0xE000 else { throw error("invalid surrogate pair") }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                }
-                let character = Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}"
-                out.append(contentsOf: String(character).utf8)
-            default:
-                i -= 1
+            var at = i
+            let unescaped = bytes.withUnsafeBufferPointer { buffer in
+                Result { () throws(JSONScanning.Failure) in try JSONScanning.unescape(buffer, &at, into: &out) }
+            }
+            i = at
+            switch unescaped {
+            case .success: continue
+            case .failure(.escape(let e)):
+                i -= 1  // point at the escape's letter
                 throw error("invalid escape '\\\(String(decoding: [e], as: UTF8.self))'")
+            case .failure(.surrogatePair): throw error("invalid surrogate pair")
+            case .failure: throw error("invalid \\u escape")
             }
         }
         throw error("unterminated string")
-    }
-
-    private mutating func hex4() throws(SyntaxError) -> UInt32 {
-        guard i + 4 <= bytes.count else { throw error("invalid \\u escape") }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let b = bytes[i]
-            let d: UInt32
-            switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(b - 0x30)
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(b - 0x61 + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(b - 0x41 + 10)
-            default: throw error("invalid \\u escape")
-            }
-            v = v * 16 + d
-            i += 1
-        }
-        return v
     }
 }
