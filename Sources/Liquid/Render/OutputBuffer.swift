@@ -109,11 +109,6 @@ public struct OutputBuffer: @unchecked Sendable {
         other.withUnsafeBufferPointer { append($0) }
     }
 
-    /// `bytes[range]` of a template's source (literal text).
-    @inlinable mutating func append(_ bytes: [UInt8], _ range: Range<Int>) {
-        bytes.withUnsafeBufferPointer { append(utf8: UnsafeBufferPointer(rebasing: $0[range])) }
-    }
-
     /// Start over, keeping the storage for reuse (a caller rendering many times into one buffer).
     public mutating func removeAll(keepingCapacity: Bool = true) {
         if keepingCapacity && isKnownUniquelyReferenced(&storage) {
