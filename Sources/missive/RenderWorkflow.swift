@@ -50,7 +50,7 @@ extension RenderCommand {
         }
 
         if json {
-            IO.write(PrettyJSON.string(.array(outcomes.map { $0.json() })))
+            IO.write(JSONWriter.pretty(.array(outcomes.map { $0.json() })))
         } else {
             IO.write(outcomes.map(OutcomeText.text).joined(separator: "\n"))
         }
@@ -127,12 +127,12 @@ enum OutcomeText {
             if let title = p.title { rows.append(("Title", title)) }
             if let body = p.body { rows.append(("Body", body)) }
             rows.append(("Payload", "\(p.provider) · \(p.payloadBytes) bytes"))
-            blocks.append(("Data", PrettyJSON.string(.object(p.data))))
+            blocks.append(("Data", JSONWriter.pretty(.object(p.data))))
         case .chat(let c):
             rows = [("Markup", c.provider.markupName)]
             if let summary = c.summary { rows.append(("Summary", summary)) }
             if let text = c.text { blocks.append(("Text", text)) }
-            if let json = c.jsonContent { blocks.append(("JSON", PrettyJSON.string(json))) }
+            if let json = c.jsonContent { blocks.append(("JSON", JSONWriter.pretty(json))) }
         case .inAppFeed(let f):
             for block in f.blocks {
                 switch block {

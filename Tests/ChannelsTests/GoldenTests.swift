@@ -31,7 +31,7 @@ import Testing
         for outcome in outcomes {
             let message = try TestSupport.message(outcome)
             let base = "\(Self.expected)/\(workflow)/\(message.stepRef)"
-            compare(PrettyJSON.string(message.json()), base + ".json")
+            compare(JSONWriter.pretty(message.json()), base + ".json")
             if case .email(let email) = message.content {
                 compare(email.html, base + ".html")
                 compare(email.text, base + ".txt")

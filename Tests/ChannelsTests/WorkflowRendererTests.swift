@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func prettyJSON() {
-        #expect(PrettyJSON.string(["a": [1, "x"], "b": [:], "c": []]) == """
+        #expect(JSONWriter.pretty(["a": [1, "x"], "b": [:], "c": []]) == """
             {
               "a": [
                 1,

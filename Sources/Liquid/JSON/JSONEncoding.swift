@@ -120,11 +120,13 @@ extension RubyFormat {
 }
 
 extension JSONWriter {
-    /// Indented JSON (two spaces, `"key": value`), as Knock's CLI writes its files; ends with a newline.
-    public static func pretty(_ value: Value) -> String {
+    /// JSON for people and diffs: two-space indentation, one member per line, keys in their
+    /// order, empty arrays and objects on one line (`[]`, `{}`); as Knock's CLI writes its files,
+    /// with a final newline unless `finalNewline` is false. The one pretty printer every layer uses.
+    public static func pretty(_ value: Value, finalNewline: Bool = true) -> String {
         var out = OutputBuffer(capacity: 1024)
         writePretty(value, depth: 0, to: &out)
-        out.append(UInt8(ascii: "\n"))
+        if finalNewline { out.append(UInt8(ascii: "\n")) }
         return out.string
     }
 

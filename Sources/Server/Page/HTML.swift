@@ -91,23 +91,9 @@ extension Value {
     var items: [Value] { arrayElements ?? [] }
 }
 
-/// JSON written for reading: indented two spaces, keys in order.
+/// JSON written for reading on the page (Liquid's pretty printer, without the final newline).
 enum PrettyJSON {
-    static func string(_ value: Value, indent: String = "") -> String {
-        switch value {
-        case .array(let items):
-            if items.isEmpty { return "[]" }
-            let inner = indent + "  "
-            return "[\n" + items.map { inner + string($0, indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
-        case .object(let o):
-            if o.isEmpty { return "{}" }
-            let inner = indent + "  "
-            return "{\n" + o.pairs.map { k, v in inner + JSONWriter.string(.string(k)) + ": " + string(v, indent: inner) }
-                .joined(separator: ",\n") + "\n" + indent + "}"
-        default:
-            return JSONWriter.string(value)
-        }
-    }
+    static func string(_ value: Value) -> String { JSONWriter.pretty(value, finalNewline: false) }
 
     /// A JSON string's content pretty-printed when it parses, else as written.
     static func reformat(_ text: String) -> String {

@@ -313,18 +313,13 @@ struct RubyEqlKey: Hashable {
 
     static func eql(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
-        case (.nil, .nil): return true
-        case (.bool(let x), .bool(let y)): return x == y
-        case (.int(let x), .int(let y)): return x == y
-        case (.double(let x), .double(let y)): return x == y
-        case (.string(let x), .string(let y)): return x == y
         case (.array(let x), .array(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { eql($0, $1) }
         case (.object(let x), .object(let y)):
             return x.count == y.count && x.pairs.allSatisfy { k, v in y[k].map { eql(v, $0) } ?? false }
-        case (.range(let a1, let b1), .range(let a2, let b2)): return a1 == a2 && b1 == b2
-        case (.drop(let x), .drop(let y)): return x === y
-        default: return false
+        default:
+            // Scalars, ranges and drops compare as `Value`'s structural equality does.
+            return a == b
         }
     }
 
