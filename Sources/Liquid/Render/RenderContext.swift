@@ -76,7 +76,7 @@ public final class RenderContext {
     public func setGlobalLocal(_ name: String, _ value: Value) { setLocalsEntry(name, value) }
 
     /// The value of a name in `locals` (`increment` counters live there too).
-    func localsEntry(_ name: String) -> Value? { Self.search(locals, name, KeyHash.of(name)) }
+    func localsEntry(_ name: String) -> Value? { Self.pointer(in: locals, name, KeyHash.of(name))?.pointee }
 
     func setLocalsEntry(_ name: String, _ value: Value) {
         let hash = KeyHash.of(name)
@@ -119,10 +119,7 @@ public final class RenderContext {
     /// `resolve` with the name's `KeyHash` already known (paths compute it when parsed).
     @inline(__always)
     func resolve(_ name: String, hash: Int) -> Value? {
-        if let v = Self.search(stack, name, hash) { return v }
-        if let v = Self.search(assigns, name, hash) { return v }
-        if let v = Self.search(locals, name, hash) { return v }
-        return globals.value(forKey: name, hash: hash)
+        resolvedPointer(name, hash: hash)?.pointee
     }
 
     /// Where the value of a top-level name is stored, for reading it in place (see
@@ -145,19 +142,6 @@ public final class RenderContext {
                         .advanced(by: MemoryLayout<Binding>.offset(of: \Binding.value)!)
                         .assumingMemoryBound(to: Value.self)
                 }
-                i -= 1
-            }
-            return nil
-        }
-    }
-
-    /// The innermost binding of `name` in `scope`.
-    @inline(__always)
-    private static func search(_ scope: [Binding], _ name: String, _ hash: Int) -> Value? {
-        scope.withUnsafeBufferPointer { bindings in
-            var i = bindings.count - 1
-            while i >= 0 {
-                if bindings[i].hash == hash && bindings[i].name == name { return bindings[i].value }
                 i -= 1
             }
             return nil
