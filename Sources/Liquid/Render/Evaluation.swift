@@ -17,44 +17,44 @@ extension RenderContext {
     /// The value of an expression and its filters, applied left to right.
     public func evaluate(_ filtered: FilteredExpression) throws -> Value {
         let value = try evaluate(filtered.base)
-        guard let first = filtered.firstFilter else { return value }
-        return try apply(chain: first, to: value)
+        switch filtered.firstFilter {
+        case .none: return value
+        case .some(let first): return try apply(chain: first, to: value)
+        }
     }
 
-    /// `first` and the filters after it, in order.
-    private func apply(chain first: FilterCall, to input: Value) throws -> Value {
-        // The one-filter chain (the usual case) returns its value as is, with no copy into a var.
-        let firstValue = try apply(first, to: input)
-        guard let second = first.next else { return firstValue }
-        var call = second
-        var value = firstValue
-        while true {
-            value = try apply(call, to: value)
-            guard let next = call.next else { return value }
-            call = next
+    /// `call` and the filters after it, in order, walked without retaining each call.
+    private func apply(chain call: FilterCall, to input: Value) throws -> Value {
+        let value = try apply(call, to: input)
+        switch call.nextUnretained {
+        case .none: return value
+        case .some(let next): return try next._withUnsafeGuaranteedRef { try apply(chain: $0, to: value) }
         }
     }
 
     func apply(_ call: FilterCall, to input: Value) throws -> Value {
-        guard let function = call.function else {
+        // `switch`, not `guard let`: binding the function to a new name would retain it.
+        switch call.function {
+        case .none:
             if environment.strictFilters {
                 throw LiquidError(.undefinedFilter, "undefined filter \(call.name)", offset: call.offset)
             }
             return input
-        }
-        do {
-            if call.constantArityChecked {
-                // The input as it is unless it is a drop: `resolvedDrop` would copy it.
-                if case .drop = input {
-                    return try function(input.resolvedDrop, call.constantArguments.unsafelyUnwrapped, self)
+        case .some(let function):
+            switch call.constantArguments {
+            case .some(let arguments) where call.constantArityChecked:
+                do {
+                    // The input as it is unless it is a drop: `resolvedDrop` would copy it.
+                    if case .drop = input { return try function(input.resolvedDrop, arguments, self) }
+                    return try function(input, arguments, self)
+                } catch var e as LiquidError {
+                    if e.offset == nil { e.offset = call.offset }
+                    throw e
                 }
-                return try function(input, call.constantArguments.unsafelyUnwrapped, self)
+            default:
+                return try applyChecked(call, function, to: input)
             }
-        } catch var e as LiquidError {
-            if e.offset == nil { e.offset = call.offset }
-            throw e
         }
-        return try applyChecked(call, function, to: input)
     }
 
     /// A call's arguments: its constant ones, or its expressions evaluated now.
@@ -83,20 +83,25 @@ extension RenderContext {
 
     /// Follow a variable path from its root.
     public func lookup(_ path: VariablePath) throws -> Value {
-        // The common case, a name and up to two keys through objects, reads each value where it
-        // is stored and copies only the result; anything else takes the general path.
-        guard case .key(let name) = path.root, let root = resolvedPointer(name, hash: path.rootHash) else {
-            return try lookupStepwise(path)
-        }
-        guard let first = path.first else { return root.pointee }
+        // The common case reads each value where it is stored and copies only the result;
+        // anything else takes the general path.
+        if let stored = storedValue(path) { return stored.pointee }
+        return try lookupStepwise(path)
+    }
+
+    /// Where the value of `path` is stored, for the common shape (a name and up to two keys
+    /// through objects); nil for anything else, to be looked up step by step. Valid until the
+    /// scopes or the objects on the way change, which reading the value never does.
+    @inline(__always)
+    func storedValue(_ path: VariablePath) -> UnsafePointer<Value>? {
+        guard case .key(let name) = path.root, let root = resolvedPointer(name, hash: path.rootHash) else { return nil }
+        guard let first = path.first else { return root }
         guard case .key(let k1) = first.segment, let p1 = Self.propertyPointer(of: root, key: k1, hash: first.hash) else {
-            return try lookupStepwise(path)
+            return nil
         }
-        guard let second = path.second else { return p1.pointee }
-        guard path.rest.isEmpty, case .key(let k2) = second.segment,
-              let p2 = Self.propertyPointer(of: p1, key: k2, hash: second.hash)
-        else { return try lookupStepwise(path) }
-        return p2.pointee
+        guard let second = path.second else { return p1 }
+        guard path.rest.isEmpty, case .key(let k2) = second.segment else { return nil }
+        return Self.propertyPointer(of: p1, key: k2, hash: second.hash)
     }
 
     /// Where `value.key` is stored when `value` is an object that has the key; nil otherwise

@@ -131,6 +131,9 @@ public final class FilterCall: Sendable {
     let constantArityChecked: Bool
     /// The filter applied after this one.
     let next: FilterCall?
+    /// `next` without ownership (`next` keeps it alive): a render walks the chain through this
+    /// without retaining and releasing each call.
+    let nextUnretained: Unmanaged<FilterCall>?
 
     /// A call whose arguments are all literals.
     convenience init(name: String, definition: FilterDefinition?, constantArguments: FilterArguments, offset: Int, next: FilterCall?) {
@@ -171,6 +174,7 @@ public final class FilterCall: Sendable {
         self.constantArguments = constantArguments
         self.constantArityChecked = constantArityChecked
         self.next = next
+        self.nextUnretained = next.map(Unmanaged.passUnretained)
     }
 
     /// This call followed by `next` instead of its own successor.
@@ -208,6 +212,15 @@ public struct FilteredExpression: Sendable {
         self.base = base
         self.firstFilter = firstFilter
         self.offset = offset
+    }
+
+    /// The first filter of the expression stored at `p`, without retaining it (the stored
+    /// expression keeps it alive). An optional reference and an optional `Unmanaged` share one
+    /// representation: the object's address, or zero.
+    @inline(__always)
+    static func firstFilterUnretained(at p: UnsafePointer<FilteredExpression>) -> Unmanaged<FilterCall>? {
+        UnsafeRawPointer(p).load(fromByteOffset: MemoryLayout<FilteredExpression>.offset(of: \.firstFilter)!,
+                                 as: Unmanaged<FilterCall>?.self)
     }
 
     /// The filters in order.

@@ -62,7 +62,7 @@ public struct Block: Sendable {
                         out.append(utf8: UnsafeBufferPointer(start: t.pointee.bytes, count: t.pointee.count))
                         continue  // text never interrupts
                     case output:
-                        try context.write(InlineNode.value(node, as: OutputNode.self).pointee.expression, into: &out)
+                        try context.write(OutputNode.expression(at: InlineNode.value(node, as: OutputNode.self)), into: &out)
                     default:
                         try node.pointee.render(context, into: &out)
                     }
@@ -158,6 +158,13 @@ struct TextNode: Node, @unchecked Sendable {
 struct OutputNode: Node {
     let expression: FilteredExpression
     var offset: Int { expression.offset }
+
+    /// Where the expression of the node at `node` is stored, for printing it in place.
+    @inline(__always)
+    static func expression(at node: UnsafePointer<OutputNode>) -> UnsafePointer<FilteredExpression> {
+        UnsafeRawPointer(node).advanced(by: MemoryLayout<OutputNode>.offset(of: \.expression)!)
+            .assumingMemoryBound(to: FilteredExpression.self)
+    }
 
     func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
         try context.write(expression, into: &out)

@@ -94,15 +94,19 @@ public enum RubyFormat {
 extension Value {
     /// Append the value as Liquid outputs it (`{{ x }}`): nil is empty, arrays are their elements
     /// concatenated, floats in Ruby's form, objects as Ruby's inspect.
-    public func write(to out: inout OutputBuffer) {
-        switch self {
+    public func write(to out: inout OutputBuffer) { Self.write(self, to: &out) }
+
+    /// `value.write(to:)` with the value passed as an argument, so a caller can hand over a
+    /// value read in place without copying it first.
+    public static func write(_ value: Value, to out: inout OutputBuffer) {
+        switch value {
         case .nil: return
         case .string(let s): out.append(s)
         case .int(let i): out.append(decimal: i)
         case .bool(let b): out.append(b ? "true" : "false")
         case .double(let d): out.append(RubyFormat.float(d))
         case .array(let a): for v in a { v.write(to: &out) }
-        case .object: out.append(RubyFormat.inspect(self))
+        case .object: out.append(RubyFormat.inspect(value))
         case .range(let lo, let hi): out.append("\(lo)..\(hi)")
         case .drop(let d): d.toLiquidValue().write(to: &out)
         }

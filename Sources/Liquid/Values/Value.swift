@@ -30,6 +30,11 @@ extension Value {
         return false
     }
 
+    @inlinable public var isDrop: Bool {
+        if case .drop = self { return true }
+        return false
+    }
+
     /// The string if this is a string, else nil.
     @inlinable public var stringValue: String? {
         if case .string(let s) = self { return s }
