@@ -2,7 +2,8 @@ import Liquid
 import Testing
 
 /// `OutputBuffer.string` skips validation only when every append was known to be whole UTF-8;
-/// anything else is validated and repaired, as `String(decoding:as:)` does.
+/// anything else is validated and repaired, as `String(decoding:as:)` does. The buffer is
+/// non-copyable and grows as it is written.
 @Suite("Output buffer")
 struct OutputBufferTests {
     @Test func knownUTF8IsCopiedAsIs() {
@@ -28,14 +29,21 @@ struct OutputBufferTests {
         #expect(out.string == "\u{FFFD}")
     }
 
-    @Test func copiesKeepTheirOwnBytes() {
-        var a = OutputBuffer(capacity: 2)
-        a.append("abc")
-        var b = a
-        b.append("def")
-        a.append("!")
-        #expect(a.string == "abc!")
-        #expect(b.string == "abcdef")
+    @Test func growsPastItsCapacityKeepingWhatWasWritten() {
+        var out = OutputBuffer(capacity: 2)
+        for i in 0..<100 { out.append(decimal: i % 10) }
+        out.append(String(repeating: "x", count: 40))
+        #expect(out.count == 140)
+        #expect(out.string == String(repeating: "0123456789", count: 10) + String(repeating: "x", count: 40))
+    }
+
+    @Test func removeAllWithoutKeepingCapacityStillAppends() {
+        var out = OutputBuffer(capacity: 4096)
+        out.append("abc")
+        out.removeAll(keepingCapacity: false)
+        #expect(out.count == 0)
+        out.append("def")
+        #expect(out.string == "def")
     }
 
     @Test func removeAllStartsOverAndForgetsRawBytes() {

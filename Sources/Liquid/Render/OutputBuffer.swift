@@ -8,71 +8,55 @@ import Darwin
 ///
 /// It manages its own memory instead of wrapping `[UInt8]`: a render appends thousands of short
 /// pieces, and `Array.append(contentsOf:)` costs a hundred-odd instructions of generic machinery
-/// around each copy. Copy-on-write keeps value semantics: a copy shares the bytes until either
-/// side appends.
-public struct OutputBuffer: @unchecked Sendable {
-    @usableFromInline
-    final class Storage {
-        @usableFromInline @exclusivity(unchecked) var base: UnsafeMutablePointer<UInt8>
-        @usableFromInline @exclusivity(unchecked) var count: Int
-        @usableFromInline @exclusivity(unchecked) var capacity: Int
-        /// Whether everything appended is known to be whole UTF-8 (Strings, template text, ASCII),
-        /// so `string` need not validate it again.
-        @usableFromInline @exclusivity(unchecked) var knownUTF8 = true
-
-        @usableFromInline
-        init(capacity: Int) {
-            self.capacity = Swift.max(capacity, 16)
-            self.base = .allocate(capacity: self.capacity)
-            self.count = 0
-        }
-
-        @usableFromInline
-        func copy(minimumCapacity: Int) -> Storage {
-            let other = Storage(capacity: Swift.max(minimumCapacity, capacity))
-            other.base.update(from: base, count: count)
-            other.count = count
-            other.knownUTF8 = knownUTF8
-            return other
-        }
-
-        /// Make room for `extra` more bytes, at least doubling so appends stay amortized O(1).
-        @usableFromInline
-        func grow(toHold extra: Int) {
-            let newCapacity = Swift.max(count + extra, capacity &* 2)
-            let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-            newBase.update(from: base, count: count)
-            base.deallocate()
-            base = newBase
-            capacity = newCapacity
-        }
-
-        deinit { base.deallocate() }
-    }
-
-    @usableFromInline var storage: Storage
+/// around each copy. Non-copyable: a buffer is written through `inout` by one render at a time,
+/// so an append is a capacity check and a copy, with no copy-on-write uniqueness check and no
+/// storage object to go through.
+public struct OutputBuffer: ~Copyable, @unchecked Sendable {
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    /// Bytes written so far.
+    @usableFromInline var written: Int
+    @usableFromInline var capacity: Int
+    /// Whether everything appended is known to be whole UTF-8 (Strings, template text, ASCII),
+    /// so `string` need not validate it again.
+    @usableFromInline var knownUTF8 = true
 
     public init(capacity: Int = 1024) {
-        storage = Storage(capacity: capacity)
+        self.capacity = Swift.max(capacity, 16)
+        self.base = .allocate(capacity: self.capacity)
+        self.written = 0
     }
 
-    @inlinable public var count: Int { storage.count }
+    deinit { base.deallocate() }
 
-    /// Space for `extra` more bytes in storage this buffer alone holds.
+    /// Bytes written so far.
+    @inlinable public var count: Int { written }
+
+    /// Space for `extra` more bytes.
     @inlinable @inline(__always)
     mutating func reserve(_ extra: Int) {
-        if !isKnownUniquelyReferenced(&storage) {
-            storage = storage.copy(minimumCapacity: storage.count + extra)
-        } else if storage.capacity - storage.count < extra {
-            storage.grow(toHold: extra)
-        }
+        if capacity &- count < extra { grow(toHold: extra) }
     }
+
+    /// Make room for `extra` more bytes, at least doubling so appends stay amortized O(1).
+    @usableFromInline
+    mutating func grow(toHold extra: Int) {
+        let newCapacity = Swift.max(count + extra, capacity &* 2)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    /// Mark `n` bytes written after `count` (the caller has reserved and filled them).
+    @inlinable @inline(__always)
+    mutating func advance(by n: Int) { written &+= n }
 
     /// Append bytes that may be anything: `string` validates (and repairs) the result.
     @inlinable public mutating func append(_ slice: UnsafeBufferPointer<UInt8>) {
         guard slice.count > 0 else { return }
         append(utf8: slice)
-        storage.knownUTF8 = false
+        knownUTF8 = false
     }
 
     /// Append bytes the caller knows to be whole UTF-8: a slice of a String or of a template's
@@ -80,9 +64,8 @@ public struct OutputBuffer: @unchecked Sendable {
     @inlinable public mutating func append(utf8 slice: UnsafeBufferPointer<UInt8>) {
         guard let source = slice.baseAddress, slice.count > 0 else { return }
         reserve(slice.count)
-        let s = storage
-        memcpy(s.base + s.count, source, slice.count)
-        s.count &+= slice.count
+        memcpy(base + count, source, slice.count)
+        written &+= slice.count
     }
 
     @inlinable public mutating func append(_ string: String) {
@@ -95,10 +78,9 @@ public struct OutputBuffer: @unchecked Sendable {
 
     @inlinable public mutating func append(_ byte: UInt8) {
         reserve(1)
-        let s = storage
-        s.base[s.count] = byte
-        s.count &+= 1
-        if byte >= 0x80 { s.knownUTF8 = false }
+        base[count] = byte
+        written &+= 1
+        if byte >= 0x80 { knownUTF8 = false }
     }
 
     @inlinable public mutating func append(literal: StaticString) {
@@ -111,17 +93,18 @@ public struct OutputBuffer: @unchecked Sendable {
 
     /// Start over, keeping the storage for reuse (a caller rendering many times into one buffer).
     public mutating func removeAll(keepingCapacity: Bool = true) {
-        if keepingCapacity && isKnownUniquelyReferenced(&storage) {
-            storage.count = 0
-            storage.knownUTF8 = true
-        } else {
-            storage = Storage(capacity: keepingCapacity ? storage.capacity : 16)
+        if !keepingCapacity {
+            base.deallocate()
+            capacity = 16
+            base = .allocate(capacity: capacity)
         }
+        written = 0
+        knownUTF8 = true
     }
 
     /// The bytes written so far, without copying them.
     public func withUnsafeBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try body(UnsafeBufferPointer(start: storage.base, count: storage.count))
+        try body(UnsafeBufferPointer(start: base, count: count))
     }
 
     /// A copy of the bytes written so far.
@@ -131,7 +114,7 @@ public struct OutputBuffer: @unchecked Sendable {
     /// copied without validating them again (a render's output is mostly that).
     public var string: String {
         withUnsafeBytes { bytes in
-            if storage.knownUTF8, #available(macOS 26, iOS 26, *) {
+            if knownUTF8, #available(macOS 26, iOS 26, *) {
                 return String(copying: UTF8Span(unchecked: bytes.span))
             }
             return String(decoding: bytes, as: UTF8.self)

@@ -240,7 +240,7 @@ public final class RenderContext {
     }
 
     @inline(__always)
-    func checkOutput(_ out: OutputBuffer) throws {
+    func checkOutput(_ out: borrowing OutputBuffer) throws {
         if out.count > environment.limits.maxOutputBytes {
             throw LiquidError.limit("output exceeded the limit of \(environment.limits.maxOutputBytes) bytes (maxOutputBytes)")
         }

@@ -138,7 +138,7 @@ extension OutputBuffer {
         if value < 0 { append(UInt8(ascii: "-")) }
         let digits = DecimalDigits.count(value.magnitude)
         reserve(digits)
-        DecimalDigits.write(value.magnitude, digits: digits, at: storage.base + storage.count)
-        storage.count &+= digits
+        DecimalDigits.write(value.magnitude, digits: digits, at: base + count)
+        advance(by: digits)
     }
 }
