@@ -45,21 +45,27 @@ extension RenderContext {
         }
     }
 
-    /// The last filter through its writer.
+    /// The last filter through its writer. The arguments are read straight from the call's
+    /// stored constants (a `let`, so nothing is copied) unless they must be evaluated.
     private func write(_ value: Value, lastCall last: FilterCall, _ writer: FilterWriter, into out: inout OutputBuffer) throws {
         do {
-            switch last.constantArguments {
-            case .some(let arguments) where last.constantArityChecked:
-                // The value as it is unless it is a drop: `resolvedDrop` would copy it.
-                if case .drop = value { try writer(value.resolvedDrop, arguments, self, &out) } else { try writer(value, arguments, self, &out) }
-            default:
-                let arguments = try self.arguments(of: last)
-                try last.definition?.checkArity(arguments)
-                if case .drop = value { try writer(value.resolvedDrop, arguments, self, &out) } else { try writer(value, arguments, self, &out) }
+            if value.isDrop {
+                try writer(value.resolvedDrop, try arguments(checkedFor: last), self, &out)
+            } else if last.constantArityChecked {
+                try writer(value, last.constantArguments.unsafelyUnwrapped, self, &out)
+            } else {
+                try writer(value, try arguments(checkedFor: last), self, &out)
             }
         } catch var e as LiquidError {
             if e.offset == nil { e.offset = last.offset }
             throw e
         }
+    }
+
+    /// A call's arguments with their count checked against the filter's arity.
+    private func arguments(checkedFor call: FilterCall) throws -> FilterArguments {
+        let arguments = try self.arguments(of: call)
+        if !call.constantArityChecked { try call.definition?.checkArity(arguments) }
+        return arguments
     }
 }
