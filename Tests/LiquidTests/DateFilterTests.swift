@@ -127,6 +127,26 @@ struct DateFilterTests {
         #expect(got.isUTC == expected.isUTC, "\(input.debugDescription) \(comment) utc")
     }
 
+    /// `YYYY-MM-DD[ HH:MM[:SS]]` skips Ruby's general date parser: it must give what that parser
+    /// gives, in and out of range, in a zone with daylight saving and in UTC.
+    @Test func localDateTimeShortcutMatchesTheGeneralParser() {
+        let inputs = [
+            "2005-04-04", "2005-04-04 12:00", "2005-04-04 12:00:59", "2024-02-29 23:59:60", "2023-02-29",
+            "2023-04-31 10:00", "2005-13-04", "2005-00-10", "2005-04-32", "2005-04-04 24:00", "2005-04-04 24:01",
+            "2005-04-04 25:00", "0000-01-01", "9999-12-31 23:59:59", "2021-03-14 02:30", "2021-11-07 01:30:00",
+        ]
+        var zones: [any LiquidTimeZone] = [Self.utcLocal]
+        if let newYork = Self.newYork { zones.append(newYork) }
+        for zone in zones {
+            for input in inputs {
+                let general = RubyTimeParser.parse(Array(input.utf8), now: { LiquidDate.now(frozen: Self.now, in: zone) },
+                                                   localZone: zone)
+                #expect(input.utf8.withContiguousStorageIfAvailable { LiquidDate.localDateTime($0) } != nil, "\(input) takes the shortcut")
+                #expect(LiquidDate.parse(.string(input), now: Self.now, localZone: zone) == general, "\(input)")
+            }
+        }
+    }
+
     @Test func parseForms() {
         for (input, expected) in Self.formsUTC { check(input, expected, local: Self.utcLocal, "(TZ=UTC)") }
     }

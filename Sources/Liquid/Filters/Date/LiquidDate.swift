@@ -152,12 +152,17 @@ extension LiquidDate {
                 return .timestamp(seconds)
             }
             if equalsIgnoringASCIICase(b, "now") || equalsIgnoringASCIICase(b, "today") { return .now }
+            if let fields = localDateTime(b) { return .local(fields) }
             return .other
         }
         switch simple {
         case .invalid: return nil
         case .timestamp(let seconds): return LiquidDate(unixSeconds: seconds, in: localZone)
         case .now: return LiquidDate.now(frozen: now, in: localZone)
+        case .local(let f):
+            return RubyTimeParser.makeTime(year: f.year, yday: nil, mon: f.month, day: f.day, hour: f.hour, min: f.minute,
+                                           sec: f.second, nanos: nil, zone: nil,
+                                           now: { LiquidDate.now(frozen: now, in: localZone) }, local: localZone)
         case .other, nil: break
         }
         var bytes = Array(string.utf8)
@@ -172,7 +177,43 @@ extension LiquidDate {
         return RubyTimeParser.parse(bytes, now: { LiquidDate.now(frozen: now, in: localZone) }, localZone: localZone)
     }
 
-    private enum SimpleInput { case now, timestamp(Int), invalid, other }
+    private enum SimpleInput { case now, timestamp(Int), local(LocalDateTime), invalid, other }
+
+    /// The fields of `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` or `YYYY-MM-DD HH:MM:SS` (no zone).
+    struct LocalDateTime {
+        var year: Int, month: Int, day: Int
+        var hour: Int? = nil, minute: Int? = nil, second: Int? = nil
+    }
+
+    /// The commonest date strings in data, read without Ruby's general parser: for exactly
+    /// these shapes `Date._parse` finds the same fields (the ISO date and a plain time), and
+    /// `makeTime` then checks and places them as it does for any parse.
+    static func localDateTime(_ b: UnsafeBufferPointer<UInt8>) -> LocalDateTime? {
+        func digits(_ at: Int, _ count: Int) -> Int? {
+            var value = 0
+            for i in at..<(at + count) {
+                let d = b[i] &- 0x30
+                guard d < 10 else { return nil }
+                value = value * 10 + Int(d)
+            }
+            return value
+        }
+        guard b.count == 10 || b.count == 16 || b.count == 19,
+              b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+              let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2)
+        else { return nil }
+        var fields = LocalDateTime(year: year, month: month, day: day)
+        if b.count == 10 { return fields }
+        guard b[10] == UInt8(ascii: " "), b[13] == UInt8(ascii: ":"),
+              let hour = digits(11, 2), let minute = digits(14, 2)
+        else { return nil }
+        fields.hour = hour
+        fields.minute = minute
+        if b.count == 16 { return fields }
+        guard b[16] == UInt8(ascii: ":"), let second = digits(17, 2) else { return nil }
+        fields.second = second
+        return fields
+    }
 
     /// Whether `b` is `word` (lowercase ASCII) in any ASCII case.
     private static func equalsIgnoringASCIICase(_ b: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
