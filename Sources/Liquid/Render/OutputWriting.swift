@@ -17,7 +17,7 @@ extension RenderContext {
         switch base {
         case .variable(let path):
             switch storedValue(path) {
-            case .some(let stored) where !stored.pointee.isDrop: Value.write(stored.pointee, to: &out)
+            case .some(let stored) where !stored.pointee.isDrop: Value.write(at: stored, to: &out)
             default: try lookup(path).write(to: &out)
             }
         default:

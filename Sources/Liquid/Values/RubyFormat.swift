@@ -96,8 +96,18 @@ extension Value {
     /// concatenated, floats in Ruby's form, objects as Ruby's inspect.
     public func write(to out: inout OutputBuffer) { Self.write(self, to: &out) }
 
-    /// `value.write(to:)` with the value passed as an argument, so a caller can hand over a
-    /// value read in place without copying it first.
+    /// `write(to:)` for a value read where it is stored, without copying it first (a string
+    /// is appended from its storage; other kinds are rare in output and take the general way).
+    static func write(at stored: UnsafePointer<Value>, to out: inout OutputBuffer) {
+        switch stored.pointee {
+        case .nil: return
+        case .string(let s): out.append(s)
+        case .int(let i): out.append(decimal: i)
+        default: write(stored.pointee, to: &out)
+        }
+    }
+
+    /// `value.write(to:)` with the value passed as an argument.
     public static func write(_ value: Value, to out: inout OutputBuffer) {
         switch value {
         case .nil: return
