@@ -72,14 +72,18 @@ struct ForTag: Node {
             context.forStack.removeLast()
             if isKnownUniquelyReferenced(&forloop) { context.spareForloop = forloop }
         }
-        for item in items {
-            context.stack[slot].value = item
-            try body.render(context, into: &out)
-            forloop.index0 += 1
-            if context.interrupt != .none {
-                let stop = context.interrupt == .breakLoop
-                context.interrupt = .none
-                if stop { break }
+        // Through the buffer: `for item in items` would copy each item once more on its way
+        // into the loop variable's slot.
+        try items.withUnsafeBufferPointer { items in
+            for i in items.indices {
+                context.stack[slot].value = items[i]
+                try body.render(context, into: &out)
+                forloop.index0 += 1
+                if context.interrupt != .none {
+                    let stop = context.interrupt == .breakLoop
+                    context.interrupt = .none
+                    if stop { break }
+                }
             }
         }
     }
