@@ -330,7 +330,9 @@ public struct ExpressionParser {
             } else if !atEnd && current.kind != .pipe {
                 throw unexpected(expected: "'|' or the end of the expression")
             }
-            let (name, definition) = input.filterNames.lookup(base + nameToken.range.lowerBound, nameToken.range.count)
+            let (name, definition) = input.filters._withUnsafeGuaranteedRef {
+                $0.lookup(base + nameToken.range.lowerBound, nameToken.range.count)
+            }
             let next = try parseFilterCall()
             if constant {
                 return FilterCall(name: name, definition: definition, constantArguments: FilterArguments(values, keywords: keywordValues),

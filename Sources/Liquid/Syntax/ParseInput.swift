@@ -14,6 +14,9 @@ final class ParseInput: @unchecked Sendable {
     let mode: ErrorMode
     /// The environment's filters, found by the bytes of their names.
     let filterNames: NameTable<FilterDefinition>
+    /// `filterNames` unretained, for lookups from a parser: the parser holds this object, which
+    /// holds the table, so the table outlives every lookup and none has to retain it.
+    let filters: Unmanaged<NameTable<FilterDefinition>>
 
     init(source: [UInt8], mode: ErrorMode, filterNames: NameTable<FilterDefinition>) {
         storage = source.isEmpty ? [0] : source
@@ -21,6 +24,7 @@ final class ParseInput: @unchecked Sendable {
         count = source.count
         self.mode = mode
         self.filterNames = filterNames
+        filters = Unmanaged.passUnretained(filterNames)
     }
 
     /// `range` of the source as a String (see `Bytes.string`).

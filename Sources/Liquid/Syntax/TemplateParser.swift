@@ -8,7 +8,9 @@ public struct TagToken: Sendable {
 }
 
 /// How a tag is parsed into a node. Block tags call `parser.parseBody(...)` for their bodies.
-public struct TagDefinition: Sendable {
+/// A class: the parser's name lookup and an environment's tag table hold one reference to it
+/// instead of copying its name and function.
+public final class TagDefinition: Sendable {
     public let name: String
     public let parse: @Sendable (_ tag: TagToken, _ parser: inout TemplateParser) throws -> any Node
 
