@@ -295,36 +295,8 @@ public struct ExpressionParser {
                 throw unexpected(expected: "a filter name after '|'")
             }
             advance()
-            // Literal arguments (the usual case) are kept as values only; expressions are made
-            // once an argument is not a literal.
-            var values: [Value] = []
-            var keywordValues: [(String, Value)] = []
-            var args: [Expression] = []
-            var keywords: [(String, Expression)] = []
-            var constant = true
-            if consume(.colon) {
-                repeat {
-                    if current.kind == .identifier && peekNext.kind == .colon {
-                        let key = text(current)
-                        advance(); advance()
-                        switch try parseOperand() {
-                        case .value(let v) where constant: keywordValues.append((key, v))
-                        case .value(let v): keywords.append((key, .literal(v)))
-                        case .expression(let e):
-                            if constant { (args, keywords) = Self.expressions(values, keywordValues); constant = false }
-                            keywords.append((key, e))
-                        }
-                    } else {
-                        switch try parseOperand() {
-                        case .value(let v) where constant: values.append(v)
-                        case .value(let v): args.append(.literal(v))
-                        case .expression(let e):
-                            if constant { (args, keywords) = Self.expressions(values, keywordValues); constant = false }
-                            args.append(e)
-                        }
-                    }
-                } while consume(.comma)
-            }
+            // A call without arguments (`| escape`) makes no argument arrays.
+            let arguments = current.kind == .colon ? try parseFilterArguments() : .literals(FilterArguments())
             if mode == .lax {
                 while !atEnd && current.kind != .pipe { advance() }
             } else if !atEnd && current.kind != .pipe {
@@ -334,14 +306,57 @@ public struct ExpressionParser {
                 $0.lookup(base + nameToken.range.lowerBound, nameToken.range.count)
             }
             let next = try parseFilterCall()
-            if constant {
-                return FilterCall(name: name, definition: definition, constantArguments: FilterArguments(values, keywords: keywordValues),
+            switch consume arguments {
+            case .literals(let values):
+                return FilterCall(name: name, definition: definition, constantArguments: values,
+                                  offset: nameToken.range.lowerBound, next: next)
+            case .expressions(let args, let keywords):
+                return FilterCall(name: name, definition: definition, arguments: args, keywordArguments: keywords,
                                   offset: nameToken.range.lowerBound, next: next)
             }
-            return FilterCall(name: name, definition: definition, arguments: args, keywordArguments: keywords,
-                              offset: nameToken.range.lowerBound, next: next)
         }
         return nil
+    }
+
+    /// A filter call's arguments as parsed.
+    private enum FilterCallArguments {
+        /// Every argument a literal (the usual case): kept as values only.
+        case literals(FilterArguments)
+        case expressions([Expression], [(String, Expression)])
+    }
+
+    /// `: arg, key: value, ...` after a filter's name; the current token is the colon.
+    private mutating func parseFilterArguments() throws -> FilterCallArguments {
+        advance()
+        // Literal arguments are kept as values only; expressions are made once an argument is
+        // not a literal.
+        var values: [Value] = []
+        var keywordValues: [(String, Value)] = []
+        var args: [Expression] = []
+        var keywords: [(String, Expression)] = []
+        var constant = true
+        repeat {
+            if current.kind == .identifier && peekNext.kind == .colon {
+                let key = text(current)
+                advance(); advance()
+                switch try parseOperand() {
+                case .value(let v) where constant: keywordValues.append((key, v))
+                case .value(let v): keywords.append((key, .literal(v)))
+                case .expression(let e):
+                    if constant { (args, keywords) = Self.expressions(values, keywordValues); constant = false }
+                    keywords.append((key, e))
+                }
+            } else {
+                switch try parseOperand() {
+                case .value(let v) where constant: values.append(v)
+                case .value(let v): args.append(.literal(v))
+                case .expression(let e):
+                    if constant { (args, keywords) = Self.expressions(values, keywordValues); constant = false }
+                    args.append(e)
+                }
+            }
+        } while consume(.comma)
+        return constant ? .literals(FilterArguments(values, keywords: keywordValues)) : .expressions(args, keywords)
     }
 
     private static func expressions(_ values: [Value], _ keywords: [(String, Value)]) -> ([Expression], [(String, Expression)]) {
