@@ -2,12 +2,13 @@
 /// In lax mode it tolerates what Shopify's lax parser tolerates (trailing junk after an output's
 /// expression, stray commas); in strict mode those are syntax errors.
 public struct ExpressionParser {
-    let source: [UInt8]
-    /// Where the markup ends in `source`.
+    /// The template's bytes, mode and filters: one reference for the whole parser.
+    let input: ParseInput
+    /// `input.base`, kept here so lexing reads bytes without going through the object.
+    private let base: UnsafePointer<UInt8>
+    /// Where the markup ends in the source (at most `input.count`).
     let end: Int
     let mode: ErrorMode
-    /// The environment's filters, found by the bytes of their names.
-    let filterNames: NameTable<FilterDefinition>
     /// The token being looked at and the one after it; tokens are lexed as the parser advances.
     public private(set) var current: ExprToken
     public private(set) var peekNext: ExprToken
@@ -16,30 +17,25 @@ public struct ExpressionParser {
     /// The end of the token before `current` (its range's upper bound).
     private(set) var previousEnd: Int
 
-    init(source: [UInt8], range: Range<Int>, mode: ErrorMode, filterNames: NameTable<FilterDefinition>) {
-        precondition(range.lowerBound >= 0 && range.upperBound <= source.count)
-        self.source = source
+    init(input: ParseInput, range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= input.count)
+        self.input = input
+        let base = input.base
+        self.base = base
         self.end = range.upperBound
-        self.mode = mode
-        self.filterNames = filterNames
+        self.mode = input.mode
         self.previousEnd = range.lowerBound
         let end = range.upperBound
-        (current, peekNext, cursor) = source.withUnsafeBufferPointer { buf in
-            guard let base = buf.baseAddress else {
-                let t = ExprToken(kind: .end, range: end..<end)
-                return (t, t, end)
-            }
-            let (first, afterFirst) = ExpressionLexer.token(in: base, from: range.lowerBound, end: end)
-            let (second, afterSecond) = ExpressionLexer.token(in: base, from: afterFirst, end: end)
-            return (first, second, afterSecond)
-        }
+        let (first, afterFirst) = ExpressionLexer.token(in: base, from: range.lowerBound, end: end)
+        let (second, afterSecond) = ExpressionLexer.token(in: base, from: afterFirst, end: end)
+        (current, peekNext, cursor) = (first, second, afterSecond)
     }
 
     // MARK: Token access
 
     public var atEnd: Bool { current.kind == .end }
 
-    public func text(_ token: ExprToken) -> String { Bytes.string(source, token.range) }
+    public func text(_ token: ExprToken) -> String { input.string(token.range) }
 
     /// Whether the token (the current one by default) is the identifier `word`. A StaticString,
     /// so the comparison reads the literal's bytes directly instead of walking a String's UTF-8.
@@ -48,12 +44,10 @@ public struct ExpressionParser {
         guard t.kind == .identifier else { return false }
         return word.withUTF8Buffer { bytes in
             guard t.range.count == bytes.count else { return false }
-            let start = t.range.lowerBound
-            precondition(start >= 0 && start + bytes.count <= source.count)
-            return source.withUnsafeBufferPointer { buf in
-                for i in 0..<bytes.count where buf[start + i] != bytes[i] { return false }
-                return true
-            }
+            // Tokens lie inside the markup, below `end`.
+            let from = base + t.range.lowerBound
+            for i in 0..<bytes.count where from[i] != bytes[i] { return false }
+            return true
         }
     }
 
@@ -62,8 +56,8 @@ public struct ExpressionParser {
         previousEnd = current.range.upperBound
         current = peekNext
         guard peekNext.kind != .end else { return }
-        // `cursor <= end <= source.count` (the range was checked in init).
-        (peekNext, cursor) = source.withUnsafeBufferPointer { ExpressionLexer.token(in: $0.baseAddress!, from: cursor, end: end) }
+        // `cursor <= end <= input.count` (the range was checked in init).
+        (peekNext, cursor) = ExpressionLexer.token(in: base, from: cursor, end: end)
     }
 
     @discardableResult
@@ -159,11 +153,11 @@ public struct ExpressionParser {
     /// An integer token's value read from its bytes (`-12`, `007`); nil when it overflows `Int`.
     func integer(_ t: ExprToken) -> Int? {
         var i = t.range.lowerBound
-        let negative = source[i] == UInt8(ascii: "-")
+        let negative = base[i] == UInt8(ascii: "-")
         if negative { i += 1 }
         var value = 0
         while i < t.range.upperBound {
-            let digit = Int(source[i] &- UInt8(ascii: "0"))
+            let digit = Int(base[i] &- UInt8(ascii: "0"))
             guard digit < 10 else { return nil }
             let (times10, o1) = value.multipliedReportingOverflow(by: 10)
             let (next, o2) = negative ? times10.subtractingReportingOverflow(digit) : times10.addingReportingOverflow(digit)
@@ -240,21 +234,19 @@ public struct ExpressionParser {
     /// One pass over the bytes copies them into the String and hashes them.
     private func hashedKey(_ t: ExprToken) -> (VariablePath.Segment, Int) {
         let range = t.range
-        precondition(range.lowerBound >= 0 && range.upperBound <= source.count && !range.isEmpty)
+        precondition(range.lowerBound >= 0 && range.upperBound <= end && !range.isEmpty)
         var hash = 0
-        let key = source.withUnsafeBufferPointer { buf in
-            let from = buf.baseAddress! + range.lowerBound
-            return String(unsafeUninitializedCapacity: range.count) { out in
-                // `KeyHash.of`'s FNV-1a, computed as the bytes are copied.
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                for i in 0..<range.count {
-                    let b = from[i]
-                    out[i] = b
-                    h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3
-                }
-                hash = Int(bitPattern: UInt(h))
-                return range.count
+        let from = base + range.lowerBound
+        let key = String(unsafeUninitializedCapacity: range.count) { out in
+            // `KeyHash.of`'s FNV-1a, computed as the bytes are copied.
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for i in 0..<range.count {
+                let b = from[i]
+                out[i] = b
+                h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3
             }
+            hash = Int(bitPattern: UInt(h))
+            return range.count
         }
         // Identifiers are ASCII, so the String's bytes are the source's and the hashes agree.
         assert(hash == KeyHash.of(key))
@@ -277,7 +269,11 @@ public struct ExpressionParser {
 
     /// An expression followed by `| filter: args` calls.
     public mutating func parseFilteredExpression() throws -> FilteredExpression {
-        let offset = current.range.lowerBound
+        try parseFilteredExpression(offset: current.range.lowerBound)
+    }
+
+    /// The same, located at `offset` (an output's `{{`).
+    mutating func parseFilteredExpression(offset: Int) throws -> FilteredExpression {
         let base = try parseExpression()
         if mode == .lax {
             // Shopify's lax parser reads the first fragment and then looks for filters after a pipe.
@@ -299,51 +295,68 @@ public struct ExpressionParser {
                 throw unexpected(expected: "a filter name after '|'")
             }
             advance()
-            // Literal arguments (the usual case) are kept as values only; expressions are made
-            // once an argument is not a literal.
-            var values: [Value] = []
-            var keywordValues: [(String, Value)] = []
-            var args: [Expression] = []
-            var keywords: [(String, Expression)] = []
-            var constant = true
-            if consume(.colon) {
-                repeat {
-                    if current.kind == .identifier && peekNext.kind == .colon {
-                        let key = text(current)
-                        advance(); advance()
-                        switch try parseOperand() {
-                        case .value(let v) where constant: keywordValues.append((key, v))
-                        case .value(let v): keywords.append((key, .literal(v)))
-                        case .expression(let e):
-                            if constant { (args, keywords) = Self.expressions(values, keywordValues); constant = false }
-                            keywords.append((key, e))
-                        }
-                    } else {
-                        switch try parseOperand() {
-                        case .value(let v) where constant: values.append(v)
-                        case .value(let v): args.append(.literal(v))
-                        case .expression(let e):
-                            if constant { (args, keywords) = Self.expressions(values, keywordValues); constant = false }
-                            args.append(e)
-                        }
-                    }
-                } while consume(.comma)
-            }
+            // A call without arguments (`| escape`) makes no argument arrays.
+            let arguments = current.kind == .colon ? try parseFilterArguments() : .literals(FilterArguments())
             if mode == .lax {
                 while !atEnd && current.kind != .pipe { advance() }
             } else if !atEnd && current.kind != .pipe {
                 throw unexpected(expected: "'|' or the end of the expression")
             }
-            let (name, definition) = filterNames.lookup(source, nameToken.range)
+            let (name, definition) = input.filters._withUnsafeGuaranteedRef {
+                $0.lookup(base + nameToken.range.lowerBound, nameToken.range.count)
+            }
             let next = try parseFilterCall()
-            if constant {
-                return FilterCall(name: name, definition: definition, constantArguments: FilterArguments(values, keywords: keywordValues),
+            switch consume arguments {
+            case .literals(let values):
+                return FilterCall(name: name, definition: definition, constantArguments: values,
+                                  offset: nameToken.range.lowerBound, next: next)
+            case .expressions(let args, let keywords):
+                return FilterCall(name: name, definition: definition, arguments: args, keywordArguments: keywords,
                                   offset: nameToken.range.lowerBound, next: next)
             }
-            return FilterCall(name: name, definition: definition, arguments: args, keywordArguments: keywords,
-                              offset: nameToken.range.lowerBound, next: next)
         }
         return nil
+    }
+
+    /// A filter call's arguments as parsed.
+    private enum FilterCallArguments {
+        /// Every argument a literal (the usual case): kept as values only.
+        case literals(FilterArguments)
+        case expressions([Expression], [(String, Expression)])
+    }
+
+    /// `: arg, key: value, ...` after a filter's name; the current token is the colon.
+    private mutating func parseFilterArguments() throws -> FilterCallArguments {
+        advance()
+        // Literal arguments are kept as values only; expressions are made once an argument is
+        // not a literal.
+        var values: [Value] = []
+        var keywordValues: [(String, Value)] = []
+        var args: [Expression] = []
+        var keywords: [(String, Expression)] = []
+        var constant = true
+        repeat {
+            if current.kind == .identifier && peekNext.kind == .colon {
+                let key = text(current)
+                advance(); advance()
+                switch try parseOperand() {
+                case .value(let v) where constant: keywordValues.append((key, v))
+                case .value(let v): keywords.append((key, .literal(v)))
+                case .expression(let e):
+                    if constant { (args, keywords) = Self.expressions(values, keywordValues); constant = false }
+                    keywords.append((key, e))
+                }
+            } else {
+                switch try parseOperand() {
+                case .value(let v) where constant: values.append(v)
+                case .value(let v): args.append(.literal(v))
+                case .expression(let e):
+                    if constant { (args, keywords) = Self.expressions(values, keywordValues); constant = false }
+                    args.append(e)
+                }
+            }
+        } while consume(.comma)
+        return constant ? .literals(FilterArguments(values, keywords: keywordValues)) : .expressions(args, keywords)
     }
 
     private static func expressions(_ values: [Value], _ keywords: [(String, Value)]) -> ([Expression], [(String, Expression)]) {
@@ -362,8 +375,8 @@ public struct ExpressionParser {
 
     /// A comparison token's operator, read from its one or two bytes.
     func comparisonOperator(_ t: ExprToken) -> ComparisonOperator? {
-        let first = source[t.range.lowerBound]
-        let second = t.range.count > 1 ? source[t.range.lowerBound + 1] : 0
+        let first = base[t.range.lowerBound]
+        let second = t.range.count > 1 ? base[t.range.lowerBound + 1] : 0
         switch (first, second, t.range.count) {
         case (UInt8(ascii: "="), UInt8(ascii: "="), 2): return .equal
         case (UInt8(ascii: "!"), UInt8(ascii: "="), 2), (UInt8(ascii: "<"), UInt8(ascii: ">"), 2): return .notEqual

@@ -36,6 +36,14 @@ final class NodeStack {
         state.pointee.count += 1
     }
 
+    /// Push an output node. Built here from the moved expression: a node built by the caller
+    /// and erased to `any Node` in a generic `push` was copied (its references retained and
+    /// released) rather than moved.
+    func pushOutput(_ expression: consuming FilteredExpression) {
+        (reserveOne()).initialize(to: OutputNode(expression: expression))
+        state.pointee.count += 1
+    }
+
     /// Push a node a tag's parse function returned.
     func push(any node: any Node) {
         (reserveOne()).initialize(to: node)

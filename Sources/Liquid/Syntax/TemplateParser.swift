@@ -8,7 +8,9 @@ public struct TagToken: Sendable {
 }
 
 /// How a tag is parsed into a node. Block tags call `parser.parseBody(...)` for their bodies.
-public struct TagDefinition: Sendable {
+/// A class: the parser's name lookup and an environment's tag table hold one reference to it
+/// instead of copying its name and function.
+public final class TagDefinition: Sendable {
     public let name: String
     public let parse: @Sendable (_ tag: TagToken, _ parser: inout TemplateParser) throws -> any Node
 
@@ -29,20 +31,23 @@ public struct TemplateParser {
     private var lineIndex = 0
     private var trimNextText = false
     private var depth = 0
-    /// Where each tag being parsed starts, so "never closed" points at its opening tag.
-    private var openTags: [Int] = []
+    /// Where the innermost tag being parsed starts, so "never closed" points at its opening tag.
+    private var openTag: Int?
     /// The nodes of the bodies being parsed (shared with `{% liquid %}` parsers).
     private let nodes: NodeStack
-    /// The environment's tags and filters, found by the bytes of their names.
+    /// The environment's tags, found by the bytes of their names.
     let tagNames: NameTable<TagDefinition>
-    let filterNames: NameTable<FilterDefinition>
+    /// The source, mode and filters every expression parser reads (one per template).
+    let input: ParseInput
 
     init(source: [UInt8], environment: Environment) {
         self.source = source
         self.environment = environment
         self.tokenizer = Tokenizer(source: source)
         self.nodes = NodeStack()
-        (tagNames, filterNames) = environment.parseNames.tables(tags: environment.tags, filters: environment.filters)
+        let tables = environment.parseNames.tables(tags: environment.tags, filters: environment.filters)
+        tagNames = tables.tags
+        input = ParseInput(source: source, mode: environment.errorMode, filterNames: tables.filters)
     }
 
     /// A parser over the lines of a `{% liquid %}` tag's markup.
@@ -53,7 +58,7 @@ public struct TemplateParser {
         self.depth = parent.depth
         self.nodes = parent.nodes
         self.tagNames = parent.tagNames
-        self.filterNames = parent.filterNames
+        self.input = parent.input
         var tokens: [TemplateToken] = []
         var start = markup.lowerBound
         var i = start
@@ -158,16 +163,14 @@ public struct TemplateParser {
                 if token.trimLeft { trimTrailingWhitespace(from: start) }
                 guard token.closed else { throw unterminated(token) }
                 var parser = expressionParser(token.inner)
-                let expression: FilteredExpression
+                // Located at the `{{`, and built straight into the node (no copy to relocate it).
                 if parser.atEnd {
-                    expression = FilteredExpression(base: .literal(.nil), offset: token.inner.lowerBound)
+                    nodes.pushOutput(FilteredExpression(base: .literal(.nil), firstFilter: nil, offset: token.range.lowerBound))
                 } else {
-                    expression = try parser.parseFilteredExpression()
+                    let expression = try parser.parseFilteredExpression(offset: token.range.lowerBound)
                     try parser.finish()
+                    nodes.pushOutput(expression)
                 }
-                var located = expression
-                located.offset = token.range.lowerBound
-                nodes.push(OutputNode(expression: located))
                 trimNextText = token.trimRight
             case .tag:
                 if token.trimLeft { trimTrailingWhitespace(from: start) }
@@ -187,15 +190,16 @@ public struct TemplateParser {
                     }
                     throw LiquidError.syntax("Unknown tag '\(name)'", at: tag.offset)
                 }
-                openTags.append(tag.offset)
+                let outerTag = openTag
+                openTag = tag.offset
                 let node = try definition.parse(tag, &self)
-                openTags.removeLast()
+                openTag = outerTag
                 // Tags that consume their own closing token (raw, comment) report its trim flag.
                 nodes.push(any: node)
             }
         }
         if ends != nil, let blockName {
-            throw LiquidError.syntax("'\(blockName)' tag was never closed", at: openTags.last)
+            throw LiquidError.syntax("'\(blockName)' tag was never closed", at: openTag)
         }
         return nil
     }
@@ -294,6 +298,6 @@ public struct TemplateParser {
 
     /// An expression parser over a tag's markup.
     public func expressionParser(_ markup: Range<Int>) -> ExpressionParser {
-        ExpressionParser(source: source, range: markup, mode: environment.errorMode, filterNames: filterNames)
+        ExpressionParser(input: input, range: markup)
     }
 }
