@@ -163,6 +163,13 @@ public final class RenderContext {
         for (k, v) in scope { stack.append(Binding(k, v)) }
     }
 
+    /// A new innermost scope holding one name (a block tag's own variable, as `paginate` has):
+    /// no dictionary made and walked for it.
+    public func pushScope(binding name: String, to value: Value) {
+        frames.append(stack.count)
+        stack.append(Binding(name, value))
+    }
+
     public func popScope() {
         stack.removeSubrange(frames.removeLast()...)
     }

@@ -29,12 +29,30 @@ public struct LiquidObject: Sendable {
 
     public init() { storage = Self.empty }
 
+    /// An object of these pairs in order; a repeated key keeps its first place and its last value.
+    /// The arrays are filled before the storage is made: no per-key uniqueness checks.
     public init(_ pairs: [(String, Value)]) {
-        storage = Storage()
-        storage.keys.reserveCapacity(pairs.count)
-        storage.hashes.reserveCapacity(pairs.count)
-        storage.values.reserveCapacity(pairs.count)
-        for (k, v) in pairs { self[k] = v }
+        guard pairs.count <= Self.indexThreshold else {
+            // Many pairs: inserted one by one, so repeated keys are found through the index.
+            storage = Storage()
+            for (k, v) in pairs { self[k] = v }
+            return
+        }
+        var keys: [String] = [], hashes: [Int] = [], values: [Value] = []
+        keys.reserveCapacity(pairs.count)
+        hashes.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
+        for (k, v) in pairs {
+            let hash = KeyHash.of(k)
+            if let i = keys.indices.first(where: { hashes[$0] == hash && keys[$0] == k }) {
+                values[i] = v
+            } else {
+                keys.append(k)
+                hashes.append(hash)
+                values.append(v)
+            }
+        }
+        storage = Storage(keys: keys, hashes: hashes, values: values)
     }
 
     public var keys: [String] { storage.keys }

@@ -89,9 +89,7 @@ extension Value: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expressib
     public init(stringLiteral value: String) { self = .string(value) }
     public init(arrayLiteral elements: Value...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, Value)...) {
-        var object = LiquidObject()
-        for (k, v) in elements { object[k] = v }
-        self = .object(object)
+        self = .object(LiquidObject(elements))
     }
 }
 

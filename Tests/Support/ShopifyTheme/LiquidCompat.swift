@@ -22,9 +22,13 @@ enum LiquidCompat {
 
     /// Render with `bindings` visible in a new innermost scope, as Shopify's `context.stack`.
     static func withBindings(_ bindings: [(Variable, Value)], in context: RenderContext, _ body: () throws -> Void) throws {
-        var scope: [String: Value] = [:]
-        for (variable, value) in bindings { scope[variable.name] = value }
-        context.pushScope(scope)
+        if bindings.count == 1 {
+            context.pushScope(binding: bindings[0].0.name, to: bindings[0].1)
+        } else {
+            var scope: [String: Value] = [:]
+            for (variable, value) in bindings { scope[variable.name] = value }
+            context.pushScope(scope)
+        }
         defer { context.popScope() }
         try body()
     }

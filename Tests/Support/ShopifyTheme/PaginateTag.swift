@@ -102,7 +102,7 @@ struct PaginateTag: Node {
     }
 
     static func link(_ title: Value, page: Int) -> Value {
-        ["title": title, "url": .string("/collections/frontpage?page=\(page)"), "is_link": true]
+        ["title": title, "url": .string(.concatenating("/collections/frontpage?page=", String(page))), "is_link": true]
     }
 
     static func noLink(_ title: Value) -> Value {
