@@ -91,9 +91,13 @@ public enum ShopifyTheme {
         }, writer: { input, args, _, out in
             try writeProductImageURL(input, size: optional(args, 0) ?? "small", into: &out)
         }),
-        FilterDefinition("default_pagination") { input, _, _ in
-            .string(defaultPagination(input))
-        },
+        FilterDefinition("default_pagination", { input, _, _ in
+            var out = OutputBuffer(capacity: 512)
+            writeDefaultPagination(input, into: &out)
+            return .string(out.string)
+        }, writer: { input, _, _, out in
+            writeDefaultPagination(input, into: &out)
+        }),
 
         // MARK: Text
 
@@ -337,30 +341,39 @@ public enum ShopifyTheme {
 
     /// The benchmark's `default_pagination`: previous link, the parts (links, the current page,
     /// `&hellip;` gaps), next link, joined by spaces.
-    static func defaultPagination(_ paginate: Value) -> String {
+    /// The spans of `default_pagination`, separated by single spaces, written in place.
+    static func writeDefaultPagination(_ paginate: Value, into out: inout OutputBuffer) {
         func field(_ v: Value?, _ key: String) -> Value? {
             guard let v else { return nil }
             return RenderContext.property(of: v, key: key)
         }
-        var html: [String] = []
-        if let previous = field(paginate, "previous"), previous.isTruthy {
-            html.append("<span class=\"prev\">\(linkTo(field(previous, "title")?.liquidString ?? "", url: field(previous, "url")?.liquidString ?? "", title: ""))</span>")
+        var first = true
+        func separate(_ out: inout OutputBuffer) {
+            if !first { out.append(UInt8(ascii: " ")) }
+            first = false
         }
+        func linkSpan(_ cssClass: StaticString, _ link: Value, into out: inout OutputBuffer) {
+            separate(&out)
+            out.append(literal: "<span class=\"")
+            out.append(literal: cssClass)
+            out.append(literal: "\">")
+            writeLink(field(link, "title")?.liquidString ?? "", url: field(link, "url")?.liquidString ?? "", title: "", into: &out)
+            out.append(literal: "</span>")
+        }
+        if let previous = field(paginate, "previous"), previous.isTruthy { linkSpan("prev", previous, into: &out) }
         let currentPage = rubyToI(field(paginate, "current_page") ?? .nil)
         for part in Coerce.array(field(paginate, "parts") ?? .nil) {
             let title = field(part, "title") ?? .nil
             if field(part, "is_link")?.isTruthy == true {
-                html.append("<span class=\"page\">\(linkTo(title.liquidString, url: field(part, "url")?.liquidString ?? "", title: ""))</span>")
-            } else if rubyToI(title) == currentPage {
-                html.append("<span class=\"page current\">\(title.liquidString)</span>")
-            } else {
-                html.append("<span class=\"deco\">\(title.liquidString)</span>")
+                linkSpan("page", part, into: &out)
+                continue
             }
+            separate(&out)
+            out.append(literal: rubyToI(title) == currentPage ? "<span class=\"page current\">" : "<span class=\"deco\">")
+            title.write(to: &out)
+            out.append(literal: "</span>")
         }
-        if let next = field(paginate, "next"), next.isTruthy {
-            html.append("<span class=\"next\">\(linkTo(field(next, "title")?.liquidString ?? "", url: field(next, "url")?.liquidString ?? "", title: ""))</span>")
-        }
-        return html.joined(separator: " ")
+        if let next = field(paginate, "next"), next.isTruthy { linkSpan("next", next, into: &out) }
     }
 
     /// Ruby's `to_i`: integers, truncated floats, a string's leading integer, anything else 0.
