@@ -1,4 +1,7 @@
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import Liquid
 
 /// The `date` filter and `LiquidDate`. Every expected value in the tables was produced by Ruby 3.1
@@ -125,6 +128,21 @@ struct DateFilterTests {
         #expect(got.utcOffset == expected.offset, "\(input.debugDescription) \(comment) offset")
         #expect(got.zoneAbbreviation == expected.zone, "\(input.debugDescription) \(comment) zone")
         #expect(got.isUTC == expected.isUTC, "\(input.debugDescription) \(comment) utc")
+    }
+
+    /// With `TZ=UTC` (how the tests run) the system zone answers without the C library; the
+    /// answers must be the C library's.
+    @Test func systemZoneShortcutAgreesWithTheCLibrary() {
+        for instant in [-2_208_988_800, 0, 1_111_111_111, 1_783_501_811, 4_102_444_800] {
+            var t = time_t(instant)
+            var parts = tm()
+            tzset()
+            guard localtime_r(&t, &parts) != nil else { continue }
+            let expected = (seconds: Int(parts.tm_gmtoff), abbreviation: parts.tm_zone.map { String(cString: $0) })
+            let got = SystemTimeZone().offset(at: instant)
+            #expect(got.seconds == expected.seconds && got.abbreviation == expected.abbreviation, "\(instant)")
+            #expect(SystemTimeZone().offsetSeconds(at: instant) == expected.seconds)
+        }
     }
 
     /// `YYYY-MM-DD[ HH:MM[:SS]]` skips Ruby's general date parser: it must give what that parser

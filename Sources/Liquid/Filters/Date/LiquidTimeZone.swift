@@ -28,15 +28,25 @@ public struct SystemTimeZone: LiquidTimeZone {
     public init() {}
 
     public func offset(at unixSeconds: Int) -> (seconds: Int, abbreviation: String?) {
+        if Self.isUTC { return (0, "UTC") }
         guard let parts = Self.localTime(unixSeconds) else { return (0, "UTC") }
         let abbreviation = parts.tm_zone.map { String(cString: $0) }
         return (Int(parts.tm_gmtoff), abbreviation)
     }
 
     public func offsetSeconds(at unixSeconds: Int) -> Int {
+        if Self.isUTC { return 0 }
         guard let parts = Self.localTime(unixSeconds) else { return 0 }
         return Int(parts.tm_gmtoff)
     }
+
+    /// Whether `TZ` names UTC itself (as servers and containers often set it): then every
+    /// instant is at offset 0, "UTC", and the C library need not be asked. Read once, like
+    /// `tzset` below.
+    static let isUTC: Bool = {
+        guard let tz = getenv("TZ").map({ String(cString: $0) }) else { return false }
+        return ["UTC", "UTC0", ":UTC", "Etc/UTC", ":Etc/UTC"].contains(tz)
+    }()
 
     private static func localTime(_ unixSeconds: Int) -> tm? {
         _ = initialized
