@@ -33,6 +33,14 @@ struct LiquidObjectTests {
         #expect(o.keys.first == "k0")
     }
 
+    /// Lookups skip the scopes when a name's bit is not in them; popping a scope must make a
+    /// global of the same name visible again, and assigns made inside loops stay visible.
+    @Test func scopesShadowGlobalsOnlyWhileTheyLast() throws {
+        let template = try Environment().parse(
+            "{% for product in list %}{{ product }}{% assign seen = product %}{% endfor %}|{{ product }}|{{ seen }}|{{ forloop.index }}")
+        #expect(try template.render(globals: ["product": "G", "list": ["a", "b"]]) == "ab|G|b|")
+    }
+
     @Test func aOneNameScopeShadowsAndIsPopped() throws {
         let context = RenderContext(environment: Environment(), globals: ["x": "global"])
         context.pushScope(binding: "x", to: "inner")

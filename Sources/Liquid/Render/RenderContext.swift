@@ -17,6 +17,11 @@ public final class RenderContext {
     /// Scopes pushed by loops and `include`, flattened; `frames` marks where each one starts.
     @exclusivity(unchecked) var stack: [Binding] = []
     @exclusivity(unchecked) var frames: [Int] = []
+    /// `nameBit`s of every name in `stack`, `assigns` and `locals`, so that looking up a global
+    /// name (most lookups) skips searching them.
+    @exclusivity(unchecked) var scopeNames: UInt64 = 0
+    /// `nameBit`s of the names in `assigns` and `locals`, which are never removed.
+    @exclusivity(unchecked) var outerNames: UInt64 = 0
     /// Set by `break`/`continue`; blocks stop rendering until the enclosing loop clears it.
     @exclusivity(unchecked) var interrupt: Interrupt = .none
     /// State of `cycle`, `ifchanged` and `for ... offset: continue` (Shopify's registers).
@@ -84,7 +89,7 @@ public final class RenderContext {
             locals[i].value = value
             return
         }
-        locals.append(Binding(name, value))
+        appendLocal(Binding(name, value))
     }
 
     init(environment: Environment, session: RenderSession, globals: LiquidObject, locals: [String: Value],
@@ -95,8 +100,15 @@ public final class RenderContext {
         self.globals = globals
         var l: [Binding] = []
         l.reserveCapacity(locals.count)
-        for (k, v) in locals { l.append(Binding(k, v)) }
+        var mask: UInt64 = 0
+        for (k, v) in locals {
+            let binding = Binding(k, v)
+            mask |= Self.nameBit(binding.hash)
+            l.append(binding)
+        }
         self.locals = l
+        self.outerNames = mask
+        self.scopeNames = mask
         self.registers = registers
         self.partialChain = partialChain
         self.templateSource = templateSource
@@ -126,9 +138,11 @@ public final class RenderContext {
     /// `lookup`): valid until the scopes or the object holding it change, which a lookup never does.
     @inline(__always)
     func resolvedPointer(_ name: String, hash: Int) -> UnsafePointer<Value>? {
-        if let p = Self.pointer(in: stack, name, hash) { return p }
-        if let p = Self.pointer(in: assigns, name, hash) { return p }
-        if let p = Self.pointer(in: locals, name, hash) { return p }
+        if scopeNames & Self.nameBit(hash) != 0 {
+            if let p = Self.pointer(in: stack, name, hash) { return p }
+            if let p = Self.pointer(in: assigns, name, hash) { return p }
+            if let p = Self.pointer(in: locals, name, hash) { return p }
+        }
         return globals.valuePointer(forKey: name, hash: hash)
     }
 
@@ -155,24 +169,48 @@ public final class RenderContext {
             assigns[i].value = value
             return
         }
-        assigns.append(Binding(name, value))
+        let binding = Binding(name, value)
+        outerNames |= Self.nameBit(binding.hash)
+        scopeNames |= Self.nameBit(binding.hash)
+        assigns.append(binding)
     }
 
     public func pushScope(_ scope: [String: Value] = [:]) {
         frames.append(stack.count)
-        for (k, v) in scope { stack.append(Binding(k, v)) }
+        for (k, v) in scope { push(Binding(k, v)) }
     }
 
     /// A new innermost scope holding one name (a block tag's own variable, as `paginate` has):
     /// no dictionary made and walked for it.
     public func pushScope(binding name: String, to value: Value) {
         frames.append(stack.count)
-        stack.append(Binding(name, value))
+        push(Binding(name, value))
     }
 
     public func popScope() {
         stack.removeSubrange(frames.removeLast()...)
+        var names = outerNames
+        for b in stack { names |= Self.nameBit(b.hash) }
+        scopeNames = names
     }
+
+    /// Append to the innermost scope, noting the name in `scopeNames`.
+    @inline(__always)
+    private func push(_ binding: Binding) {
+        scopeNames |= Self.nameBit(binding.hash)
+        stack.append(binding)
+    }
+
+    private func appendLocal(_ binding: Binding) {
+        outerNames |= Self.nameBit(binding.hash)
+        scopeNames |= Self.nameBit(binding.hash)
+        locals.append(binding)
+    }
+
+    /// One of 64 bits for a name's hash: a lookup whose bit is not in `scopeNames` cannot be in
+    /// any scope and goes straight to the globals.
+    @inline(__always)
+    static func nameBit(_ hash: Int) -> UInt64 { 1 &<< UInt64(truncatingIfNeeded: hash & 63) }
 
     /// Set a name in the innermost scope (loop variables, `include ... with`); with no scope
     /// pushed, that is the template's assigns.
@@ -190,7 +228,7 @@ public final class RenderContext {
             stack[i].value = value
             return i
         }
-        stack.append(Binding(name, value))
+        push(Binding(name, value))
         return stack.count - 1
     }
 
@@ -203,8 +241,8 @@ public final class RenderContext {
             frames.reserveCapacity(8)
         }
         frames.append(stack.count)
-        stack.append(Binding(name, hash: Self.loopDropHash(name), drop))
-        stack.append(Binding(variable, .nil))
+        push(Binding(name, hash: Self.loopDropHash(name), drop))
+        push(Binding(variable, .nil))
         return stack.count - 1
     }
 
