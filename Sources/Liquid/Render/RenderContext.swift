@@ -27,7 +27,8 @@ public final class RenderContext {
     /// State of `cycle`, `ifchanged` and `for ... offset: continue` (Shopify's registers).
     @exclusivity(unchecked) var registers: Registers
     /// Enclosing `for` loops of this template (not across `render`), for `forloop.parentloop`.
-    @exclusivity(unchecked) var forStack: [ForloopDrop] = []
+    /// (Each drop holds its parent, so the innermost one is all a render needs: no array.)
+    @exclusivity(unchecked) var innermostForloop: ForloopDrop?
     /// A finished loop's drop that nothing else holds, ready for the next loop.
     @exclusivity(unchecked) var spareForloop: ForloopDrop?
     /// Partials entered to reach this context, outermost first.
@@ -344,7 +345,10 @@ struct SmallCounterMap {
                 if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
                 return
             }
-            if let newValue { entries.append((name, newValue)) }
+            guard let newValue else { return }
+            // Room for a template's loops at once, not regrown one entry at a time.
+            if entries.isEmpty { entries.reserveCapacity(8) }
+            entries.append((name, newValue))
         }
     }
 }

@@ -61,15 +61,16 @@ struct ForTag: Node {
         if let spare = context.spareForloop {
             context.spareForloop = nil
             forloop = spare
-            forloop.reset(name: loopName, length: items.count, parent: context.forStack.last)
+            forloop.reset(name: loopName, length: items.count, parent: context.innermostForloop)
         } else {
-            forloop = ForloopDrop(name: loopName, length: items.count, parent: context.forStack.last)
+            forloop = ForloopDrop(name: loopName, length: items.count, parent: context.innermostForloop)
         }
-        context.forStack.append(forloop)
+        let enclosing = context.innermostForloop
+        context.innermostForloop = forloop
         let slot = context.pushLoopScope(drop: "forloop", .drop(forloop), variable: variable)
         defer {
             context.popScope()
-            context.forStack.removeLast()
+            context.innermostForloop = enclosing
             if isKnownUniquelyReferenced(&forloop) { context.spareForloop = forloop }
         }
         // Through the buffer: `for item in items` would copy each item once more on its way
