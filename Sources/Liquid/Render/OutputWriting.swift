@@ -4,24 +4,26 @@ extension RenderContext {
     /// stored, so printing copies nothing of the template and nothing of the data.
     /// When the last filter has a writer, it writes its result straight into `out`.
     func write(_ output: UnsafePointer<FilteredExpression>, into out: inout OutputBuffer) throws {
+        // A variable (most outputs) is followed through its path unretained; binding the
+        // stored expression itself would copy (retain and release) it.
+        let path = output.pointee.base.pathUnretained
         guard let first = FilteredExpression.firstFilterUnretained(at: output) else {
-            try write(output.pointee.base, into: &out)
+            if let path {
+                try path._withUnsafeGuaranteedRef { try write($0, into: &out) }
+            } else {
+                try evaluate(output.pointee.base).write(to: &out)
+            }
             return
         }
-        let input = try evaluate(output.pointee.base)
+        let input = try path.map { try $0._withUnsafeGuaranteedRef { try lookup($0) } } ?? evaluate(output.pointee.base)
         try first._withUnsafeGuaranteedRef { try write(input, through: $0, into: &out) }
     }
 
-    /// An expression without filters; a variable is printed from where its value is stored.
-    private func write(_ base: Expression, into out: inout OutputBuffer) throws {
-        switch base {
-        case .variable(let path):
-            switch storedValue(path) {
-            case .some(let stored) where !stored.pointee.isDrop: Value.write(at: stored, to: &out)
-            default: try lookup(path).write(to: &out)
-            }
-        default:
-            try evaluate(base).write(to: &out)
+    /// A variable without filters, printed from where its value is stored.
+    private func write(_ path: VariablePath, into out: inout OutputBuffer) throws {
+        switch storedValue(path) {
+        case .some(let stored) where !stored.pointee.isDrop: Value.write(at: stored, to: &out)
+        default: try lookup(path).write(to: &out)
         }
     }
 

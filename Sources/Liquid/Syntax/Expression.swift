@@ -12,6 +12,14 @@ public enum Expression: Sendable {
 }
 
 extension Expression {
+    /// The path of a `.variable`, without retaining it (the expression keeps it alive): a
+    /// render reads it from where a node stores the expression, with no copy of the expression.
+    @inline(__always)
+    var pathUnretained: Unmanaged<VariablePath>? {
+        if case .variable(let path) = self { return .passUnretained(path) }
+        return nil
+    }
+
     /// A literal, sharing one box among all uses of the commonest values (nil, booleans, small
     /// integers, ""), so `x == 0` or `flag == true` costs no allocation.
     static func constant(_ value: Value) -> Expression {
