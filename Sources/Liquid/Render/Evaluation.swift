@@ -234,6 +234,12 @@ extension RenderContext {
 
     // MARK: Conditions
 
+    /// Whether a variable is truthy, read where its value is stored.
+    func isTruthy(_ path: VariablePath) throws -> Bool {
+        if let stored = storedValue(path), !stored.pointee.isDrop { return stored.pointee.isTruthy }
+        return try lookup(path).isTruthy
+    }
+
     public func evaluate(_ condition: Condition) throws -> Bool {
         switch condition {
         case .test(let e):

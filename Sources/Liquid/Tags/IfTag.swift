@@ -5,6 +5,13 @@ struct IfTag: Node {
         /// nil for `else`.
         let condition: Condition?
         var body: Block
+
+        /// The variable a `{% if variable %}` branch tests, unretained (the branch keeps it).
+        @inline(__always)
+        var testedPath: Unmanaged<VariablePath>? {
+            if case .test(.variable(let path))? = condition { return .passUnretained(path) }
+            return nil
+        }
     }
 
     /// Three words (the branches, the offset, the flags), so the node fits an existential's
@@ -59,7 +66,12 @@ struct IfTag: Node {
         // Through the buffer: iterating the array would copy every branch.
         try branches.withUnsafeBufferPointer { branches in
             for i in branches.indices {
-                if let condition = branches[i].condition {
+                if let path = branches[i].testedPath {
+                    // `{% if x.y %}`, the commonest condition, read without copying it.
+                    var truth = try path._withUnsafeGuaranteedRef { try context.isTruthy($0) }
+                    if i == 0 && negateFirst { truth.toggle() }
+                    guard truth else { continue }
+                } else if let condition = branches[i].condition {
                     var truth = try context.evaluate(condition)
                     if i == 0 && negateFirst { truth.toggle() }
                     guard truth else { continue }
