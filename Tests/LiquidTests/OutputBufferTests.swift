@@ -37,6 +37,19 @@ struct OutputBufferTests {
         #expect(out.string == String(repeating: "0123456789", count: 10) + String(repeating: "x", count: 40))
     }
 
+    /// Short appends are copied with overlapping word moves, long ones with memcpy: every
+    /// length on both sides of each boundary must come out whole.
+    @Test func appendsOfEveryShortLengthAreCopiedExactly() {
+        let source = Array("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH".utf8)
+        var out = OutputBuffer(capacity: 8)
+        var expected: [UInt8] = []
+        for n in 0...source.count {
+            source.withUnsafeBufferPointer { out.append(utf8: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            expected += source[0..<n]
+        }
+        #expect(out.bytes == expected)
+    }
+
     @Test func removeAllWithoutKeepingCapacityStillAppends() {
         var out = OutputBuffer(capacity: 4096)
         out.append("abc")

@@ -63,9 +63,10 @@ public struct OutputBuffer: ~Copyable, @unchecked Sendable {
     /// source cut next to ASCII bytes, say. Keeps `string` from validating the output again.
     @inlinable public mutating func append(utf8 slice: UnsafeBufferPointer<UInt8>) {
         guard let source = slice.baseAddress, slice.count > 0 else { return }
-        reserve(slice.count)
-        memcpy(base + count, source, slice.count)
-        written &+= slice.count
+        let n = slice.count
+        reserve(n)
+        ByteCopy.copy(UnsafeRawPointer(source), to: UnsafeMutableRawPointer(base + written), count: n)
+        written &+= n
     }
 
     @inlinable public mutating func append(_ string: String) {
