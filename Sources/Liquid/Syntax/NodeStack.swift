@@ -44,8 +44,9 @@ final class NodeStack {
         state.pointee.count += 1
     }
 
-    /// Push a node a tag's parse function returned.
-    func push(any node: any Node) {
+    /// Push a node a tag's parse function returned. Consumed: a borrowed existential would be
+    /// copied into the slot (its value retained) and the caller's copy destroyed.
+    func push(any node: consuming any Node) {
         (reserveOne()).initialize(to: node)
         state.pointee.count += 1
     }
@@ -68,11 +69,26 @@ final class NodeStack {
         s.pointee.capacity = capacity
     }
 
-    /// The last node, if it was pushed at or after `start` and is literal text.
-    func lastText(from start: Int) -> TextNode? {
-        let s = state.pointee
-        guard s.count > start else { return nil }
-        return s.base[s.count - 1] as? TextNode
+    /// `{{-` / `{%-`: strip the whitespace ending the last node, if it was pushed at or after
+    /// `start` and is literal text. The node is moved out and its shortened replacement moved
+    /// in: the source array it holds changes hands without being retained or released.
+    func trimTrailingWhitespaceOfText(from start: Int) {
+        let s = state
+        guard s.pointee.count > start else { return }
+        let slot = s.pointee.base + (s.pointee.count - 1)
+        // The metadata word says whether the node is text (`as?` would copy the existential).
+        guard let textType = InlineNode.metadata(TextNode.self) else {
+            // Not stored inline (never on the platforms we know): the slow way.
+            guard let text = slot.pointee as? TextNode else { return }
+            removeLast()
+            if let trimmed = text.trimmingTrailingWhitespace() { push(trimmed) }
+            return
+        }
+        guard InlineNode.metadata(of: UnsafePointer(slot)) == textType else { return }
+        // The slot holds a TextNode inline: move it out; the slot is now uninitialized.
+        let text = UnsafeMutableRawPointer(slot).assumingMemoryBound(to: TextNode.self).move()
+        s.pointee.count -= 1
+        if let trimmed = text.trimmingTrailingWhitespace() { push(trimmed) }
     }
 
     /// Remove the last node (there must be one).
@@ -130,5 +146,18 @@ private struct MovedNodes: Sequence {
         let n = Swift.min(count, buffer.count)
         if n > 0 { buffer.baseAddress!.moveInitialize(from: base, count: n) }
         return (Iterator(position: base + n, end: base + count), n)
+    }
+}
+
+extension TextNode {
+    /// The text without its trailing whitespace (`{{-`), nil when nothing is left. Consuming:
+    /// the source array moves into the new node.
+    consuming func trimmingTrailingWhitespace() -> TextNode? {
+        let range = self.range
+        var end = range.upperBound
+        // `bytes` points at `range.lowerBound` of the source this node keeps alive.
+        while end > range.lowerBound && Bytes.isWhitespace(bytes[end - range.lowerBound - 1]) { end -= 1 }
+        guard end > range.lowerBound else { return nil }
+        return TextNode(source: source, range: range.lowerBound..<end)
     }
 }

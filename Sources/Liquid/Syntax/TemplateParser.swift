@@ -192,10 +192,10 @@ public struct TemplateParser {
                 }
                 let outerTag = openTag
                 openTag = tag.offset
-                let node = try definition.parse(tag, &self)
+                // Straight into the stack: a node held in a local first was copied into its
+                // slot (its contents retained) and the local destroyed.
+                nodes.push(any: try definition.parse(tag, &self))
                 openTag = outerTag
-                // Tags that consume their own closing token (raw, comment) report its trim flag.
-                nodes.push(any: node)
             }
         }
         if ends != nil, let blockName {
@@ -215,11 +215,7 @@ public struct TemplateParser {
 
     /// `{{-` / `{%-`: strip the whitespace ending the text just before, in this body.
     private func trimTrailingWhitespace(from start: Int) {
-        guard let last = nodes.lastText(from: start) else { return }
-        var end = last.range.upperBound
-        while end > last.range.lowerBound && Bytes.isWhitespace(last.source[end - 1]) { end -= 1 }
-        nodes.removeLast()
-        if end > last.range.lowerBound { nodes.push(TextNode(source: last.source, range: last.range.lowerBound..<end)) }
+        nodes.trimTrailingWhitespaceOfText(from: start)
     }
 
     /// For tags that end their own body early (`raw`): strip whitespace after the closing token.
