@@ -6,26 +6,36 @@
 /// The buffer is managed by hand behind a pointer to its state, so pushes make no exclusivity
 /// or uniqueness checks. Every access is below `count`, which is at most `capacity`.
 final class NodeStack {
-    private struct State {
-        var base: UnsafeMutablePointer<any Node>
-        var count: Int
-        var capacity: Int
-    }
-
-    private let state: UnsafeMutablePointer<State>
+    /// The stack's state, which this object owns: every operation goes through it.
+    let slots: NodeSlots
 
     init() {
         let capacity = 32
-        state = .allocate(capacity: 1)
-        state.initialize(to: State(base: .allocate(capacity: capacity), count: 0, capacity: capacity))
+        let state = UnsafeMutablePointer<NodeSlots.State>.allocate(capacity: 1)
+        state.initialize(to: NodeSlots.State(base: .allocate(capacity: capacity), count: 0, capacity: capacity))
+        slots = NodeSlots(state: state)
     }
 
     deinit {
+        let state = slots.state
         state.pointee.base.deinitialize(count: state.pointee.count)
         state.pointee.base.deallocate()
         state.deinitialize(count: 1)
         state.deallocate()
     }
+}
+
+/// The operations of a `NodeStack`, through a plain pointer to its state: a parser holding the
+/// stack also holds this, so pushing a node (even across a tag's parse function, which gets the
+/// parser `inout`) retains and releases nothing. Valid while its `NodeStack` lives.
+struct NodeSlots {
+    struct State {
+        var base: UnsafeMutablePointer<any Node>
+        var count: Int
+        var capacity: Int
+    }
+
+    let state: UnsafeMutablePointer<State>
 
     var count: Int { state.pointee.count }
 
