@@ -8,13 +8,15 @@ public final class Template: Sendable {
     init(source: [UInt8], name: String?, environment: Environment) throws {
         self.name = name
         self.source = source
-        self.environment = environment
         do {
             if source.count > environment.limits.maxTemplateBytes {
                 throw LiquidError.limit("template is \(source.count) bytes, over the limit of \(environment.limits.maxTemplateBytes) (maxTemplateBytes)")
             }
             var parser = TemplateParser(source: source, environment: environment)
             root = try parser.parseBody(endingAt: nil).0
+            // Stored last, so the argument moves in: stored first, it was copied (every reference
+            // in it retained) because the parser still needed it.
+            self.environment = environment
         } catch var error as LiquidError {
             if error.offset == nil { error.offset = source.count }
             error.locate(in: source, name: name)

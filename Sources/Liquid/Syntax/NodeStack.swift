@@ -6,26 +6,36 @@
 /// The buffer is managed by hand behind a pointer to its state, so pushes make no exclusivity
 /// or uniqueness checks. Every access is below `count`, which is at most `capacity`.
 final class NodeStack {
-    private struct State {
-        var base: UnsafeMutablePointer<any Node>
-        var count: Int
-        var capacity: Int
-    }
-
-    private let state: UnsafeMutablePointer<State>
+    /// The stack's state, which this object owns: every operation goes through it.
+    let slots: NodeSlots
 
     init() {
         let capacity = 32
-        state = .allocate(capacity: 1)
-        state.initialize(to: State(base: .allocate(capacity: capacity), count: 0, capacity: capacity))
+        let state = UnsafeMutablePointer<NodeSlots.State>.allocate(capacity: 1)
+        state.initialize(to: NodeSlots.State(base: .allocate(capacity: capacity), count: 0, capacity: capacity))
+        slots = NodeSlots(state: state)
     }
 
     deinit {
+        let state = slots.state
         state.pointee.base.deinitialize(count: state.pointee.count)
         state.pointee.base.deallocate()
         state.deinitialize(count: 1)
         state.deallocate()
     }
+}
+
+/// The operations of a `NodeStack`, through a plain pointer to its state: a parser holding the
+/// stack also holds this, so pushing a node (even across a tag's parse function, which gets the
+/// parser `inout`) retains and releases nothing. Valid while its `NodeStack` lives.
+struct NodeSlots {
+    struct State {
+        var base: UnsafeMutablePointer<any Node>
+        var count: Int
+        var capacity: Int
+    }
+
+    let state: UnsafeMutablePointer<State>
 
     var count: Int { state.pointee.count }
 
@@ -44,8 +54,9 @@ final class NodeStack {
         state.pointee.count += 1
     }
 
-    /// Push a node a tag's parse function returned.
-    func push(any node: any Node) {
+    /// Push a node a tag's parse function returned. Consumed: a borrowed existential would be
+    /// copied into the slot (its value retained) and the caller's copy destroyed.
+    func push(any node: consuming any Node) {
         (reserveOne()).initialize(to: node)
         state.pointee.count += 1
     }
@@ -68,11 +79,26 @@ final class NodeStack {
         s.pointee.capacity = capacity
     }
 
-    /// The last node, if it was pushed at or after `start` and is literal text.
-    func lastText(from start: Int) -> TextNode? {
-        let s = state.pointee
-        guard s.count > start else { return nil }
-        return s.base[s.count - 1] as? TextNode
+    /// `{{-` / `{%-`: strip the whitespace ending the last node, if it was pushed at or after
+    /// `start` and is literal text. The node is moved out and its shortened replacement moved
+    /// in: the source array it holds changes hands without being retained or released.
+    func trimTrailingWhitespaceOfText(from start: Int) {
+        let s = state
+        guard s.pointee.count > start else { return }
+        let slot = s.pointee.base + (s.pointee.count - 1)
+        // The metadata word says whether the node is text (`as?` would copy the existential).
+        guard let textType = InlineNode.metadata(TextNode.self) else {
+            // Not stored inline (never on the platforms we know): the slow way.
+            guard let text = slot.pointee as? TextNode else { return }
+            removeLast()
+            if let trimmed = text.trimmingTrailingWhitespace() { push(trimmed) }
+            return
+        }
+        guard InlineNode.metadata(of: UnsafePointer(slot)) == textType else { return }
+        // The slot holds a TextNode inline: move it out; the slot is now uninitialized.
+        let text = UnsafeMutableRawPointer(slot).assumingMemoryBound(to: TextNode.self).move()
+        s.pointee.count -= 1
+        if let trimmed = text.trimmingTrailingWhitespace() { push(trimmed) }
     }
 
     /// Remove the last node (there must be one).
@@ -130,5 +156,18 @@ private struct MovedNodes: Sequence {
         let n = Swift.min(count, buffer.count)
         if n > 0 { buffer.baseAddress!.moveInitialize(from: base, count: n) }
         return (Iterator(position: base + n, end: base + count), n)
+    }
+}
+
+extension TextNode {
+    /// The text without its trailing whitespace (`{{-`), nil when nothing is left. Consuming:
+    /// the source array moves into the new node.
+    consuming func trimmingTrailingWhitespace() -> TextNode? {
+        let range = self.range
+        var end = range.upperBound
+        // `bytes` points at `range.lowerBound` of the source this node keeps alive.
+        while end > range.lowerBound && Bytes.isWhitespace(bytes[end - range.lowerBound - 1]) { end -= 1 }
+        guard end > range.lowerBound else { return nil }
+        return TextNode(source: source, range: range.lowerBound..<end)
     }
 }

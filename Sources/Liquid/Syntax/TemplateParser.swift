@@ -33,8 +33,10 @@ public struct TemplateParser {
     private var depth = 0
     /// Where the innermost tag being parsed starts, so "never closed" points at its opening tag.
     private var openTag: Int?
-    /// The nodes of the bodies being parsed (shared with `{% liquid %}` parsers).
-    private let nodes: NodeStack
+    /// The nodes of the bodies being parsed (shared with `{% liquid %}` parsers)...
+    private let nodeStack: NodeStack
+    /// ...and the operations on them, through a pointer `nodeStack` keeps valid.
+    private let nodes: NodeSlots
     /// The environment's tags, found by the bytes of their names.
     let tagNames: NameTable<TagDefinition>
     /// The source, mode and filters every expression parser reads (one per template).
@@ -44,7 +46,8 @@ public struct TemplateParser {
         self.source = source
         self.environment = environment
         self.tokenizer = Tokenizer(source: source)
-        self.nodes = NodeStack()
+        self.nodeStack = NodeStack()
+        self.nodes = nodeStack.slots
         let tables = environment.parseNames.tables(tags: environment.tags, filters: environment.filters)
         tagNames = tables.tags
         input = ParseInput(source: source, mode: environment.errorMode, filterNames: tables.filters)
@@ -56,6 +59,7 @@ public struct TemplateParser {
         self.environment = parent.environment
         self.tokenizer = Tokenizer(source: parent.source, range: markup.upperBound..<markup.upperBound)
         self.depth = parent.depth
+        self.nodeStack = parent.nodeStack
         self.nodes = parent.nodes
         self.tagNames = parent.tagNames
         self.input = parent.input
@@ -96,8 +100,8 @@ public struct TemplateParser {
         tagHeader(token).map { ($0.name, $0.markup) }
     }
 
-    /// Split a tag token into its name, the environment's tag of that name and its markup;
-    /// nil when it has no valid name.
+    /// Split a tag token into its name, the environment's tag of that name (unretained: the
+    /// environment holds it) and its markup; nil when it has no valid name.
     func tagHeader(_ token: TemplateToken) -> (name: String, definition: TagDefinition?, markup: Range<Int>)? {
         var i = token.inner.lowerBound
         let end = token.inner.upperBound
@@ -192,10 +196,10 @@ public struct TemplateParser {
                 }
                 let outerTag = openTag
                 openTag = tag.offset
-                let node = try definition.parse(tag, &self)
+                // Straight into the stack: a node held in a local first was copied into its
+                // slot (its contents retained) and the local destroyed.
+                nodes.push(any: try definition.parse(tag, &self))
                 openTag = outerTag
-                // Tags that consume their own closing token (raw, comment) report its trim flag.
-                nodes.push(any: node)
             }
         }
         if ends != nil, let blockName {
@@ -215,11 +219,7 @@ public struct TemplateParser {
 
     /// `{{-` / `{%-`: strip the whitespace ending the text just before, in this body.
     private func trimTrailingWhitespace(from start: Int) {
-        guard let last = nodes.lastText(from: start) else { return }
-        var end = last.range.upperBound
-        while end > last.range.lowerBound && Bytes.isWhitespace(last.source[end - 1]) { end -= 1 }
-        nodes.removeLast()
-        if end > last.range.lowerBound { nodes.push(TextNode(source: last.source, range: last.range.lowerBound..<end)) }
+        nodes.trimTrailingWhitespaceOfText(from: start)
     }
 
     /// For tags that end their own body early (`raw`): strip whitespace after the closing token.

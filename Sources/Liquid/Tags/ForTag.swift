@@ -19,7 +19,10 @@ struct ForTag: Node {
     private static let elseEnds = ["endfor"]
 
     static let definition = TagDefinition("for") { tag, parser in
-        let header = try LoopHeader.parse(tag, &parser, allowReversed: true)
+        // Taken apart at once: each field lives on in its own local until the tag is built
+        // from it, and moves into the tag there.
+        let (variable, collection, loopName, reversed, limit, offsetExpression, continueOffset, _, _) =
+            try LoopHeader.parseFields(tag, &parser, allowReversed: true)
         var (body, end) = try parser.parseBody(endingAt: bodyEnds, blockName: "for")
         var elseBody: Block? = nil
         if end?.name == "else" {
@@ -30,9 +33,9 @@ struct ForTag: Node {
             body.removeBlankText()
             elseBody?.removeBlankText()
         }
-        return ForTag(variable: header.variable, collection: header.collection, loopName: header.loopName,
-                      reversed: header.reversed, limit: header.limit, offsetExpression: header.offset,
-                      continueOffset: header.continueOffset, body: body, elseBody: elseBody, offset: tag.offset, blank: blank)
+        return ForTag(variable: variable, collection: collection, loopName: loopName,
+                      reversed: reversed, limit: limit, offsetExpression: offsetExpression,
+                      continueOffset: continueOffset, body: body, elseBody: elseBody, offset: tag.offset, blank: blank)
     }
 
     func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
@@ -113,7 +116,20 @@ struct LoopHeader {
     var cols: Expression?
     var colsGiven = false
 
+    /// A header as parsed, as a tuple: a caller binding its elements owns each one, so a `for`
+    /// tag moves them in. (Fields read out of a header struct were copied, retaining every
+    /// reference, and the struct destroyed, releasing them again.)
+    typealias Fields = (variable: String, collection: Expression, loopName: String, reversed: Bool,
+                        limit: Expression?, offset: Expression?, continueOffset: Bool, cols: Expression?, colsGiven: Bool)
+
     static func parse(_ tag: TagToken, _ parser: inout TemplateParser, allowReversed: Bool) throws -> LoopHeader {
+        let (variable, collection, loopName, reversed, limit, offset, continueOffset, cols, colsGiven) =
+            try parseFields(tag, &parser, allowReversed: allowReversed)
+        return LoopHeader(variable: variable, collection: collection, loopName: loopName, reversed: reversed, limit: limit,
+                          offset: offset, continueOffset: continueOffset, cols: cols, colsGiven: colsGiven)
+    }
+
+    static func parseFields(_ tag: TagToken, _ parser: inout TemplateParser, allowReversed: Bool) throws -> Fields {
         let usage = "Syntax Error in 'for loop' - Valid syntax: for [item] in [collection]"
         var expr = parser.expressionParser(tag.markup)
         guard expr.current.kind == .identifier || expr.current.kind == .integer else { throw LiquidError.syntax(usage, at: tag.offset) }
@@ -124,27 +140,28 @@ struct LoopHeader {
         let collectionStart = expr.current.range.lowerBound
         let collection = try expr.parseExpression()
         let loopName = Self.loopName(parser.source, variableRange, collectionStart..<expr.previousEnd)
-        var header = LoopHeader(variable: variable, collection: collection, loopName: loopName)
+        var reversed = false, continueOffset = false, colsGiven = false
+        var limit: Expression? = nil, offset: Expression? = nil, cols: Expression? = nil
         while !expr.atEnd {
             if allowReversed && expr.consumeWord("reversed") {
-                header.reversed = true
+                reversed = true
                 continue
             }
             if expr.current.kind == .identifier && expr.peekNext.kind == .colon {
                 let key = expr.text(expr.current)
                 expr.advance(); expr.advance()
                 switch key {
-                case "limit": header.limit = try expr.parseExpression()
+                case "limit": limit = try expr.parseExpression()
                 case "offset":
                     if expr.isWord("continue") {
                         expr.advance()
-                        header.continueOffset = true
+                        continueOffset = true
                     } else {
-                        header.offset = try expr.parseExpression()
+                        offset = try expr.parseExpression()
                     }
                 case "cols" where !allowReversed:
-                    header.cols = try expr.parseExpression()
-                    header.colsGiven = true
+                    cols = try expr.parseExpression()
+                    colsGiven = true
                 default:
                     if parser.mode == .strict { throw LiquidError.syntax("Invalid attribute '\(key)' in for loop", at: tag.offset) }
                     _ = try expr.parseExpression()
@@ -155,7 +172,7 @@ struct LoopHeader {
             if parser.mode == .strict { throw LiquidError.syntax(usage, at: tag.offset) }
             expr.advance()
         }
-        return header
+        return (variable, collection, loopName, reversed, limit, offset, continueOffset, cols, colsGiven)
     }
 
     /// `variable-collection` as written, made straight from the source bytes (no intermediate
