@@ -105,23 +105,31 @@ struct TablerowTag: Node {
         let loop = TablerowloopDrop(length: items.count, cols: cols ?? items.count)
         let slot = context.pushLoopScope(drop: "tablerowloop", .drop(loop), variable: header.variable)
         defer { context.popScope() }
-        out.append("<tr class=\"row1\">\n")
-        for item in items {
-            context.stack[slot].value = item
-            out.append("<td class=\"col\(loop.col)\">")
-            try body.render(context, into: &out)
-            out.append("</td>")
-            if loop.colLast && loop.index0 != items.count - 1 {
-                out.append("</tr>\n<tr class=\"row\(loop.row + 1)\">")
-            }
-            loop.increment()
-            if context.interrupt != .none {
-                let stop = context.interrupt == .breakLoop
-                context.interrupt = .none
-                if stop { break }
+        // The markup is appended in pieces: an interpolated `<td class="colN">` is a String
+        // made (and, past 15 bytes, allocated) per cell.
+        out.append(literal: "<tr class=\"row1\">\n")
+        try items.withUnsafeBufferPointer { items in
+            for i in items.indices {
+                context.stack[slot].value = items[i]
+                out.append(literal: "<td class=\"col")
+                out.append(decimal: loop.col)
+                out.append(literal: "\">")
+                try body.render(context, into: &out)
+                out.append(literal: "</td>")
+                if loop.colLast && loop.index0 != items.count - 1 {
+                    out.append(literal: "</tr>\n<tr class=\"row")
+                    out.append(decimal: loop.row + 1)
+                    out.append(literal: "\">")
+                }
+                loop.increment()
+                if context.interrupt != .none {
+                    let stop = context.interrupt == .breakLoop
+                    context.interrupt = .none
+                    if stop { break }
+                }
             }
         }
-        out.append("</tr>\n")
+        out.append(literal: "</tr>\n")
     }
 
     func analyze(_ analysis: inout Analysis) {
