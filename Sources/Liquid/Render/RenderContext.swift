@@ -293,33 +293,6 @@ public final class RenderContext {
     }
 }
 
-/// State one render shares with every partial it renders.
-public final class RenderSession {
-    @exclusivity(unchecked) var loopIterations = 0
-    /// Partials parsed during this render, by name.
-    var partials: [String: Template] = [:]
-    /// Names of the partials this render used, in first-use order (e.g. to hoist their styles).
-    public private(set) var partialsUsed: [String] = []
-    /// Render-wide settings an embedding layer passes to its own tags and filters (Knock's locale
-    /// and tenant, say). Liquid itself never reads them.
-    public var attributes: [String: Value] = [:]
-    /// Frozen "now" for `date: "now"`; nil reads the clock.
-    @exclusivity(unchecked) public var now: Double?
-    /// Overrides the environment's render error policy for this render.
-    @exclusivity(unchecked) public var errorPolicy: RenderErrorPolicy?
-    /// Warnings a caller may want to show (e.g. a missing translation); never affect output.
-    public var warnings: [String] = []
-    /// Errors written inline (`Liquid error (line N): ...`) under the `.inline` policy, in order.
-    public internal(set) var errors: [LiquidError] = []
-
-    func notePartialUsed(_ name: String) { partialsUsed.append(name) }
-
-    public init(now: Double? = nil, errorPolicy: RenderErrorPolicy? = nil) {
-        self.now = now
-        self.errorPolicy = errorPolicy
-    }
-}
-
 /// Shopify's registers: per-render memory of `cycle`, `ifchanged` and `offset: continue`.
 struct Registers {
     var cycles = SmallCounterMap()
