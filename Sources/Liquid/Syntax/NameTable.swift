@@ -20,6 +20,8 @@ final class NameTable<Definition: NamedDefinition>: Sendable {
         let definition: Definition?
         /// Whether `definition` holds `name` as its own name (registered under it).
         let namedAsDefinition: Bool
+        /// `definition` without ownership (`definition` keeps it alive as long as the table).
+        let unretained: Unmanaged<Definition>?
     }
 
     private let keys: [Key]
@@ -36,7 +38,7 @@ final class NameTable<Definition: NamedDefinition>: Sendable {
         while size < entries.count * 3 { size *= 2 }
         let mask = size - 1
         var keys = [Key](repeating: Key(low: 0, high: 0, count: 0), count: size)
-        var slots = [Entry](repeating: Entry(name: "", definition: nil, namedAsDefinition: false), count: size)
+        var slots = [Entry](repeating: Entry(name: "", definition: nil, namedAsDefinition: false, unretained: nil), count: size)
         for (name, definition) in entries {
             let bytes = Array(name.utf8)
             let count = bytes.count
@@ -45,18 +47,19 @@ final class NameTable<Definition: NamedDefinition>: Sendable {
             var slot = Self.slot(low, high, count, mask)
             while keys[slot].count != 0 { slot = (slot + 1) & mask }
             keys[slot] = Key(low: low, high: high, count: count)
-            slots[slot] = Entry(name: name, definition: definition, namedAsDefinition: definition?.name == name)
+            slots[slot] = Entry(name: name, definition: definition, namedAsDefinition: definition?.name == name,
+                                unretained: definition.map(Unmanaged.passUnretained))
         }
         self.keys = keys
         self.entries = slots
         self.mask = mask
     }
 
-    /// The name spelled by `count` bytes at `bytes`, and its definition if it has one.
-    func lookup(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> (name: String, definition: Definition?) {
+    /// The name spelled by `count` bytes at `bytes`, and its definition if it has one, not
+    /// retained: the table keeps it alive, so a caller holding the table needs no reference.
+    func lookup(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> (name: String, definition: Unmanaged<Definition>?) {
         if let slot = slot(of: bytes, count) {
-            let entry = entries[slot]
-            return (entry.name, entry.definition)
+            return (entries[slot].name, entries[slot].unretained)
         }
         return (Self.string(bytes, count), nil)
     }
@@ -102,7 +105,7 @@ final class NameTable<Definition: NamedDefinition>: Sendable {
     }
 
     /// The name in `source[range]` (bounds checked once here).
-    func lookup(_ source: [UInt8], _ range: Range<Int>) -> (name: String, definition: Definition?) {
+    func lookup(_ source: [UInt8], _ range: Range<Int>) -> (name: String, definition: Unmanaged<Definition>?) {
         precondition(range.lowerBound >= 0 && range.upperBound <= source.count)
         return source.withUnsafeBufferPointer { lookup($0.baseAddress! + range.lowerBound, range.count) }
     }
