@@ -33,48 +33,53 @@ extension RenderContext {
     }
 
     func apply(_ call: FilterCall, to input: Value) throws -> Value {
-        // `switch`, not `guard let`: binding the function to a new name would retain it.
-        switch call.function {
+        // Through the unretained definition: binding the stored one, or reading its function
+        // from it, would retain them.
+        switch call.definitionUnretained {
         case .none:
             if environment.strictFilters {
                 throw LiquidError(.undefinedFilter, "undefined filter \(call.name)", offset: call.offset)
             }
             return input
-        case .some(let function):
-            switch call.constantArguments {
-            case .some(let arguments) where call.constantArityChecked:
-                do {
-                    // The input as it is unless it is a drop: `resolvedDrop` would copy it.
-                    if case .drop = input { return try function(input.resolvedDrop, arguments, self) }
-                    return try function(input, arguments, self)
-                } catch var e as LiquidError {
-                    if e.offset == nil { e.offset = call.offset }
-                    throw e
+        case .some(let definition):
+            guard call.constantArityChecked else {
+                return try definition._withUnsafeGuaranteedRef { try applyChecked(call, $0, to: input) }
+            }
+            do {
+                // The arguments passed straight from the call (a `let`): bound to a name first,
+                // they would be retained. The input as it is unless it is a drop: `resolvedDrop`
+                // would copy it.
+                if case .drop = input {
+                    return try definition._withUnsafeGuaranteedRef {
+                        try $0.function(input.resolvedDrop, call.constantArguments.unsafelyUnwrapped, self)
+                    }
                 }
-            default:
-                return try applyChecked(call, function, to: input)
+                return try definition._withUnsafeGuaranteedRef { try $0.function(input, call.constantArguments.unsafelyUnwrapped, self) }
+            } catch var e as LiquidError {
+                if e.offset == nil { e.offset = call.offset }
+                throw e
             }
         }
     }
 
-    /// A call's arguments: its constant ones, or its expressions evaluated now.
+    /// A call's arguments: its constant ones, or its expressions evaluated now (positional
+    /// ones first, as Ruby does).
     func arguments(of call: FilterCall) throws -> FilterArguments {
         if let constant = call.constantArguments { return constant }
         var positional: [Value] = []
-        positional.reserveCapacity(call.argumentExpressions.count)
-        for a in call.argumentExpressions { positional.append(try evaluate(a)) }
         var keywords: [(String, Value)] = []
-        for (k, a) in call.keywordExpressions { keywords.append((k, try evaluate(a))) }
+        for case .positional(let a) in call.expressionArguments { positional.append(try evaluate(a)) }
+        for case .keyword(let k, let a) in call.expressionArguments { keywords.append((k, try evaluate(a))) }
         return FilterArguments(positional, keywords: keywords)
     }
 
     /// A call whose arguments are evaluated here or whose arity is checked on every call.
-    private func applyChecked(_ call: FilterCall, _ function: FilterFunction, to input: Value) throws -> Value {
+    private func applyChecked(_ call: FilterCall, _ definition: FilterDefinition, to input: Value) throws -> Value {
         let arguments = try self.arguments(of: call)
         do {
-            try call.definition?.checkArity(arguments)
-            if case .drop = input { return try function(input.resolvedDrop, arguments, self) }
-            return try function(input, arguments, self)
+            try definition.checkArity(arguments)
+            if case .drop = input { return try definition.function(input.resolvedDrop, arguments, self) }
+            return try definition.function(input, arguments, self)
         } catch var e as LiquidError {
             if e.offset == nil { e.offset = call.offset }
             throw e

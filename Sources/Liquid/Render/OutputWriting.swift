@@ -40,9 +40,13 @@ extension RenderContext {
             let value = try apply(call, to: input)
             try next._withUnsafeGuaranteedRef { try write(value, through: $0, into: &out) }
         case .none:
-            switch call.writer {
-            case .some(let writer): try write(input, lastCall: call, writer, into: &out)
-            case .none: try apply(call, to: input).write(to: &out)
+            // The writer read through the unretained definition, so it is not retained.
+            guard let definition = call.definitionUnretained else { return try apply(call, to: input).write(to: &out) }
+            try definition._withUnsafeGuaranteedRef { definition in
+                switch definition.writer {
+                case .some(let writer): try write(input, lastCall: call, writer, into: &out)
+                case .none: try apply(call, to: input).write(to: &out)
+                }
             }
         }
     }

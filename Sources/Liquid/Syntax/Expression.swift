@@ -120,21 +120,26 @@ public final class VariablePath: Sendable {
 /// A class: a render passes calls around by reference instead of copying their fields. The calls
 /// of one expression form a list through `next`, so a chain costs one allocation per call and
 /// no array.
+///
+/// Few stored references, as each is retained when the call is built and released when it is
+/// freed: the function and writer are read through `definition`, and the name is stored only
+/// when the definition does not already hold it.
 public final class FilterCall: Sendable {
-    public let name: String
     /// nil when the environment has no such filter (lax mode passes the input through).
     let definition: FilterDefinition?
-    /// The definition's function, held directly so a call does not copy the definition.
-    let function: FilterFunction?
-    /// The definition's writer (for the last filter of an output), held directly likewise.
-    let writer: FilterWriter?
-    /// The arguments as expressions when some are not literals; empty when `constantArguments`
-    /// holds them all (a literal-only call stores its arguments once, as values).
-    let argumentExpressions: [Expression]
-    let keywordExpressions: [(String, Expression)]
-    public let offset: Int
+    /// `definition` without ownership (`definition` keeps it alive): a render calls the
+    /// function through this without retaining the definition or its function.
+    let definitionUnretained: Unmanaged<FilterDefinition>?
+    /// The name as written, when it is not `definition.name` (no such filter, or a filter
+    /// registered under another name).
+    private let otherName: String?
     /// The arguments, when every one is a literal: built once here instead of on every call.
     let constantArguments: FilterArguments?
+    /// The arguments as expressions, in order, when some are not literals; empty when
+    /// `constantArguments` holds them all. One array for positional and keyword arguments:
+    /// one reference to keep instead of two.
+    let expressionArguments: [ExpressionArgument]
+    public let offset: Int
     /// Whether `constantArguments` fit the filter's arity, so the check need not run per call.
     let constantArityChecked: Bool
     /// The filter applied after this one.
@@ -143,43 +148,39 @@ public final class FilterCall: Sendable {
     /// without retaining and releasing each call.
     let nextUnretained: Unmanaged<FilterCall>?
 
+    /// An argument that is evaluated per call.
+    enum ExpressionArgument: Sendable {
+        case positional(Expression)
+        case keyword(String, Expression)
+    }
+
+    public var name: String { otherName ?? definition.unsafelyUnwrapped.name }
+
     /// A call whose arguments are all literals.
-    convenience init(name: String, definition: FilterDefinition?, constantArguments: FilterArguments, offset: Int, next: FilterCall?) {
+    convenience init(definition: FilterDefinition?, otherName: String?, constantArguments: FilterArguments, offset: Int,
+                     next: FilterCall?) {
         let checked = definition.map { (try? $0.checkArity(constantArguments)) != nil } ?? false
-        self.init(name: name, definition: definition, expressions: [], keywordExpressions: [], offset: offset,
-                  constantArguments: constantArguments, constantArityChecked: checked, next: next)
+        self.init(definition: definition, otherName: otherName, constantArguments: constantArguments, expressions: [],
+                  offset: offset, constantArityChecked: checked, next: next)
     }
 
-    convenience init(name: String, definition: FilterDefinition?, arguments: [Expression], keywordArguments: [(String, Expression)],
-                     offset: Int, next: FilterCall? = nil) {
-        var positional: [Value] = []
-        var keywords: [(String, Value)] = []
-        var constant = true
-        for a in arguments {
-            if case .literal(let v) = a { positional.append(v) } else { constant = false }
-        }
-        for (k, a) in keywordArguments {
-            if case .literal(let v) = a { keywords.append((k, v)) } else { constant = false }
-        }
-        if constant {
-            self.init(name: name, definition: definition, constantArguments: FilterArguments(positional, keywords: keywords),
-                      offset: offset, next: next)
-        } else {
-            self.init(name: name, definition: definition, expressions: arguments, keywordExpressions: keywordArguments, offset: offset,
-                      constantArguments: nil, constantArityChecked: false, next: next)
-        }
+    /// A call with some argument that is not a literal.
+    convenience init(definition: FilterDefinition?, otherName: String?, expressions: [ExpressionArgument], offset: Int,
+                     next: FilterCall?) {
+        self.init(definition: definition, otherName: otherName, constantArguments: nil, expressions: expressions, offset: offset,
+                  constantArityChecked: false, next: next)
     }
 
-    private init(name: String, definition: FilterDefinition?, expressions: [Expression], keywordExpressions: [(String, Expression)],
-                 offset: Int, constantArguments: FilterArguments?, constantArityChecked: Bool, next: FilterCall?) {
-        self.name = name
+    /// `otherName` must be nil only when `definition` holds the call's name.
+    private init(definition: FilterDefinition?, otherName: String?, constantArguments: FilterArguments?,
+                 expressions: [ExpressionArgument], offset: Int, constantArityChecked: Bool, next: FilterCall?) {
+        precondition(otherName != nil || definition != nil)
         self.definition = definition
-        self.function = definition?.function
-        self.writer = definition?.writer
-        self.argumentExpressions = expressions
-        self.keywordExpressions = keywordExpressions
-        self.offset = offset
+        self.definitionUnretained = definition.map(Unmanaged.passUnretained)
+        self.otherName = otherName
         self.constantArguments = constantArguments
+        self.expressionArguments = expressions
+        self.offset = offset
         self.constantArityChecked = constantArityChecked
         self.next = next
         self.nextUnretained = next.map(Unmanaged.passUnretained)
@@ -187,8 +188,18 @@ public final class FilterCall: Sendable {
 
     /// This call followed by `next` instead of its own successor.
     func followed(by next: FilterCall?) -> FilterCall {
-        FilterCall(name: name, definition: definition, expressions: argumentExpressions, keywordExpressions: keywordExpressions,
-                   offset: offset, constantArguments: constantArguments, constantArityChecked: constantArityChecked, next: next)
+        FilterCall(definition: definition, otherName: otherName, constantArguments: constantArguments, expressions: expressionArguments,
+                   offset: offset, constantArityChecked: constantArityChecked, next: next)
+    }
+
+    /// The positional arguments that are evaluated per call.
+    var argumentExpressions: [Expression] {
+        expressionArguments.compactMap { if case .positional(let e) = $0 { e } else { nil } }
+    }
+
+    /// The keyword arguments that are evaluated per call.
+    var keywordExpressions: [(String, Expression)] {
+        expressionArguments.compactMap { if case .keyword(let k, let e) = $0 { (k, e) } else { nil } }
     }
 
     public var arguments: [Expression] {

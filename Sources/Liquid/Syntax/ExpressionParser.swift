@@ -302,16 +302,16 @@ public struct ExpressionParser {
             } else if !atEnd && current.kind != .pipe {
                 throw unexpected(expected: "'|' or the end of the expression")
             }
-            let (name, definition) = input.filters._withUnsafeGuaranteedRef {
-                $0.lookup(base + nameToken.range.lowerBound, nameToken.range.count)
+            let (definition, otherName) = input.filters._withUnsafeGuaranteedRef {
+                $0.definition(base + nameToken.range.lowerBound, nameToken.range.count)
             }
             let next = try parseFilterCall()
             switch consume arguments {
             case .literals(let values):
-                return FilterCall(name: name, definition: definition, constantArguments: values,
+                return FilterCall(definition: definition, otherName: otherName, constantArguments: values,
                                   offset: nameToken.range.lowerBound, next: next)
-            case .expressions(let args, let keywords):
-                return FilterCall(name: name, definition: definition, arguments: args, keywordArguments: keywords,
+            case .expressions(let expressions):
+                return FilterCall(definition: definition, otherName: otherName, expressions: expressions,
                                   offset: nameToken.range.lowerBound, next: next)
             }
         }
@@ -322,7 +322,8 @@ public struct ExpressionParser {
     private enum FilterCallArguments {
         /// Every argument a literal (the usual case): kept as values only.
         case literals(FilterArguments)
-        case expressions([Expression], [(String, Expression)])
+        /// Positional and keyword arguments, each kind in its order.
+        case expressions([FilterCall.ExpressionArgument])
     }
 
     /// `: arg, key: value, ...` after a filter's name; the current token is the colon.
@@ -332,8 +333,7 @@ public struct ExpressionParser {
         // not a literal.
         var values: [Value] = []
         var keywordValues: [(String, Value)] = []
-        var args: [Expression] = []
-        var keywords: [(String, Expression)] = []
+        var expressions: [FilterCall.ExpressionArgument] = []
         var constant = true
         repeat {
             if current.kind == .identifier && peekNext.kind == .colon {
@@ -341,26 +341,31 @@ public struct ExpressionParser {
                 advance(); advance()
                 switch try parseOperand() {
                 case .value(let v) where constant: keywordValues.append((key, v))
-                case .value(let v): keywords.append((key, .literal(v)))
+                case .value(let v): expressions.append(.keyword(key, .literal(v)))
                 case .expression(let e):
-                    if constant { (args, keywords) = Self.expressions(values, keywordValues); constant = false }
-                    keywords.append((key, e))
+                    if constant { expressions = Self.expressions(values, keywordValues); constant = false }
+                    expressions.append(.keyword(key, e))
                 }
             } else {
                 switch try parseOperand() {
                 case .value(let v) where constant: values.append(v)
-                case .value(let v): args.append(.literal(v))
+                case .value(let v): expressions.append(.positional(.literal(v)))
                 case .expression(let e):
-                    if constant { (args, keywords) = Self.expressions(values, keywordValues); constant = false }
-                    args.append(e)
+                    if constant { expressions = Self.expressions(values, keywordValues); constant = false }
+                    expressions.append(.positional(e))
                 }
             }
         } while consume(.comma)
-        return constant ? .literals(FilterArguments(values, keywords: keywordValues)) : .expressions(args, keywords)
+        return constant ? .literals(FilterArguments(values, keywords: keywordValues)) : .expressions(expressions)
     }
 
-    private static func expressions(_ values: [Value], _ keywords: [(String, Value)]) -> ([Expression], [(String, Expression)]) {
-        (values.map(Expression.literal), keywords.map { ($0.0, .literal($0.1)) })
+    /// Literal arguments read so far, as expressions.
+    private static func expressions(_ values: [Value], _ keywords: [(String, Value)]) -> [FilterCall.ExpressionArgument] {
+        var expressions: [FilterCall.ExpressionArgument] = []
+        expressions.reserveCapacity(values.count + keywords.count + 1)
+        for v in values { expressions.append(.positional(.literal(v))) }
+        for (k, v) in keywords { expressions.append(.keyword(k, .literal(v))) }
+        return expressions
     }
 
     // MARK: Conditions

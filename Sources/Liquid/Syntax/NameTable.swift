@@ -6,7 +6,7 @@ import Synchronization
 ///
 /// Every name is kept in an open-addressing table keyed by its first 16 bytes packed into two
 /// words and its length; a longer name's remaining bytes are compared when the key matches.
-final class NameTable<Definition: Sendable>: Sendable {
+final class NameTable<Definition: NamedDefinition>: Sendable {
     /// A slot's packed name. Plain words, so probing copies nothing that is reference counted.
     private struct Key: Sendable {
         let low: UInt64
@@ -18,6 +18,10 @@ final class NameTable<Definition: Sendable>: Sendable {
     private struct Entry: Sendable {
         let name: String
         let definition: Definition?
+        /// Whether `definition` holds `name` as its own name (registered under it).
+        let namedAsDefinition: Bool
+        /// `definition` without ownership (`definition` keeps it alive as long as the table).
+        let unretained: Unmanaged<Definition>?
     }
 
     private let keys: [Key]
@@ -34,7 +38,7 @@ final class NameTable<Definition: Sendable>: Sendable {
         while size < entries.count * 3 { size *= 2 }
         let mask = size - 1
         var keys = [Key](repeating: Key(low: 0, high: 0, count: 0), count: size)
-        var slots = [Entry](repeating: Entry(name: "", definition: nil), count: size)
+        var slots = [Entry](repeating: Entry(name: "", definition: nil, namedAsDefinition: false, unretained: nil), count: size)
         for (name, definition) in entries {
             let bytes = Array(name.utf8)
             let count = bytes.count
@@ -43,34 +47,55 @@ final class NameTable<Definition: Sendable>: Sendable {
             var slot = Self.slot(low, high, count, mask)
             while keys[slot].count != 0 { slot = (slot + 1) & mask }
             keys[slot] = Key(low: low, high: high, count: count)
-            slots[slot] = Entry(name: name, definition: definition)
+            slots[slot] = Entry(name: name, definition: definition, namedAsDefinition: definition?.name == name,
+                                unretained: definition.map(Unmanaged.passUnretained))
         }
         self.keys = keys
         self.entries = slots
         self.mask = mask
     }
 
-    /// The name spelled by `count` bytes at `bytes`, and its definition if it has one.
-    func lookup(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> (name: String, definition: Definition?) {
-        if count > 0 {
-            let (low, high) = Self.pack(bytes, min(count, 16))
-            var slot = Self.slot(low, high, count, mask)
-            while true {
-                let key = keys[slot]
-                if key.count == 0 { break }
-                if key.low == low && key.high == high && key.count == count
-                    && (count <= 16 || Self.sameTail(entries[slot].name, bytes, count)) {
-                    let entry = entries[slot]
-                    return (entry.name, entry.definition)
-                }
-                slot = (slot + 1) & mask
-            }
+    /// The name spelled by `count` bytes at `bytes`, and its definition if it has one, not
+    /// retained: the table keeps it alive, so a caller holding the table needs no reference.
+    func lookup(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> (name: String, definition: Unmanaged<Definition>?) {
+        if let slot = slot(of: bytes, count) {
+            return (entries[slot].name, entries[slot].unretained)
         }
-        let name = String(unsafeUninitializedCapacity: count) { out in
+        return (Self.string(bytes, count), nil)
+    }
+
+    /// The definition of the name spelled by `count` bytes at `bytes`, and the name as a String
+    /// only when the definition does not hold it as its own name (so a hit copies no String).
+    func definition(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> (definition: Definition?, otherName: String?) {
+        if let slot = slot(of: bytes, count) {
+            let entry = entries[slot]
+            return entry.namedAsDefinition ? (entry.definition, nil) : (entry.definition, entry.name)
+        }
+        return (nil, Self.string(bytes, count))
+    }
+
+    /// The slot holding the name spelled by `count` bytes at `bytes`, nil when none does.
+    @inline(__always)
+    private func slot(of bytes: UnsafePointer<UInt8>, _ count: Int) -> Int? {
+        guard count > 0 else { return nil }
+        let (low, high) = Self.pack(bytes, min(count, 16))
+        var slot = Self.slot(low, high, count, mask)
+        while true {
+            let key = keys[slot]
+            if key.count == 0 { return nil }
+            if key.low == low && key.high == high && key.count == count
+                && (count <= 16 || Self.sameTail(entries[slot].name, bytes, count)) {
+                return slot
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private static func string(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> String {
+        String(unsafeUninitializedCapacity: count) { out in
             if count > 0 { out.baseAddress!.initialize(from: bytes, count: count) }
             return count
         }
-        return (name, nil)
     }
 
     /// Whether a long name's bytes after the 16 packed in its key are those at `bytes`
@@ -80,7 +105,7 @@ final class NameTable<Definition: Sendable>: Sendable {
     }
 
     /// The name in `source[range]` (bounds checked once here).
-    func lookup(_ source: [UInt8], _ range: Range<Int>) -> (name: String, definition: Definition?) {
+    func lookup(_ source: [UInt8], _ range: Range<Int>) -> (name: String, definition: Unmanaged<Definition>?) {
         precondition(range.lowerBound >= 0 && range.upperBound <= source.count)
         return source.withUnsafeBufferPointer { lookup($0.baseAddress! + range.lowerBound, range.count) }
     }
@@ -107,6 +132,14 @@ extension NameTable where Definition == TagDefinition {
         self.init(tags, names: ["else", "elsif", "when"] + tags.keys.map { "end" + $0 })
     }
 }
+
+/// What a name table holds: a definition that knows the name it was made with.
+protocol NamedDefinition: AnyObject, Sendable {
+    var name: String { get }
+}
+
+extension TagDefinition: NamedDefinition {}
+extension FilterDefinition: NamedDefinition {}
 
 /// The name tables of one set of tags and filters, built when a template is first parsed with
 /// them (an environment being configured, filter by filter, builds none). Shared by the copies

@@ -97,12 +97,13 @@ public struct TemplateParser {
 
     /// Split a tag token into its name and markup; nil when it has no valid name.
     func tagParts(_ token: TemplateToken) -> (name: String, markup: Range<Int>)? {
-        tagHeader(token).map { ($0.name, $0.markup) }
+        let header = tagHeader(token)
+        return header.isValid ? (header.name, header.markup) : nil
     }
 
     /// Split a tag token into its name, the environment's tag of that name (unretained: the
-    /// environment holds it) and its markup; nil when it has no valid name.
-    func tagHeader(_ token: TemplateToken) -> (name: String, definition: TagDefinition?, markup: Range<Int>)? {
+    /// environment holds it) and its markup; not `isValid` when it has no valid name.
+    func tagHeader(_ token: TemplateToken) -> TagHeader {
         var i = token.inner.lowerBound
         let end = token.inner.upperBound
         while i < end && Bytes.isWhitespace(source[i]) { i += 1 }
@@ -112,12 +113,23 @@ public struct TemplateParser {
         } else {
             while i < end && Bytes.isWord(source[i]) { i += 1 }
         }
-        guard i > nameStart else { return nil }
+        guard i > nameStart else { return TagHeader(name: "", definition: nil, markup: end..<end) }
         let (name, definition) = tagNames.lookup(source, nameStart..<i)
         var a = i, b = end
         while a < b && Bytes.isWhitespace(source[a]) { a += 1 }
         while b > a && Bytes.isWhitespace(source[b - 1]) { b -= 1 }
-        return (name, definition, a..<b)
+        return TagHeader(name: name, definition: definition, markup: a..<b)
+    }
+
+    /// What `tagHeader` reads. Neither a tuple nor optional: either, holding an `Unmanaged`,
+    /// was destroyed through the runtime's generic value witnesses.
+    struct TagHeader {
+        /// Empty when the tag has no valid name.
+        let name: String
+        let definition: Unmanaged<TagDefinition>?
+        let markup: Range<Int>
+
+        var isValid: Bool { !name.isEmpty }
     }
 
     func text(_ range: Range<Int>) -> String { Bytes.string(source, range) }
@@ -179,16 +191,18 @@ public struct TemplateParser {
             case .tag:
                 if token.trimLeft { trimTrailingWhitespace(from: start) }
                 guard token.closed else { throw unterminated(token) }
-                guard let (name, found, markup) = tagHeader(token) else {
+                let header = tagHeader(token)
+                guard header.isValid else {
                     if isInLiquidTag { throw LiquidError.syntax("Invalid tag in liquid tag", at: token.range.lowerBound) }
                     throw unterminated(token)
                 }
                 trimNextText = token.trimRight
-                let tag = TagToken(name: name, markup: markup, offset: token.range.lowerBound)
+                let name = header.name
+                let tag = TagToken(name: name, markup: header.markup, offset: token.range.lowerBound)
                 if let ends, Self.isTerminator(name, ends) {
                     return tag
                 }
-                guard let definition = found else {
+                guard let definition = header.definition else {
                     if name.hasPrefix("end"), let blockName {
                         throw LiquidError.syntax("'\(name)' is not a valid delimiter for \(blockName) tags. use end\(blockName)", at: tag.offset)
                     }
@@ -198,7 +212,7 @@ public struct TemplateParser {
                 openTag = tag.offset
                 // Straight into the stack: a node held in a local first was copied into its
                 // slot (its contents retained) and the local destroyed.
-                nodes.push(any: try definition.parse(tag, &self))
+                nodes.push(any: try definition._withUnsafeGuaranteedRef { try $0.parse(tag, &self) })
                 openTag = outerTag
             }
         }
