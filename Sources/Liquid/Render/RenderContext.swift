@@ -310,11 +310,11 @@ struct SmallCounterMap {
 
     subscript(name: String) -> Int? {
         get {
-            for e in entries where e.name == name { return e.value }
+            for e in entries where Self.same(e.name, name) { return e.value }
             return nil
         }
         set {
-            for i in entries.indices where entries[i].name == name {
+            for i in entries.indices where Self.same(entries[i].name, name) {
                 if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
                 return
             }
@@ -323,5 +323,11 @@ struct SmallCounterMap {
             if entries.isEmpty { entries.reserveCapacity(8) }
             entries.append((name, newValue))
         }
+    }
+
+    /// Lengths first: loops' names mostly differ in length, and that is one integer compare.
+    @inline(__always)
+    private static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
     }
 }
