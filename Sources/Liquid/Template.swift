@@ -13,7 +13,7 @@ public final class Template: Sendable {
                 throw LiquidError.limit("template is \(source.count) bytes, over the limit of \(environment.limits.maxTemplateBytes) (maxTemplateBytes)")
             }
             var parser = TemplateParser(source: source, environment: environment)
-            root = try parser.parseBody(endingAt: nil).0
+            root = try parser.parseBody(until: BodyEnds.document).block
             // Stored last, so the argument moves in: stored first, it was copied (every reference
             // in it retained) because the parser still needed it.
             self.environment = environment
