@@ -45,19 +45,19 @@ public struct TemplateParser {
     init(source: [UInt8], environment: Environment) {
         self.source = source
         self.environment = environment
-        self.tokenizer = Tokenizer(source: source)
         self.nodeStack = NodeStack()
         self.nodes = nodeStack.slots
         let tables = environment.parseNames.tables(tags: environment.tags, filters: environment.filters)
         tagNames = tables.tags
         input = ParseInput(source: source, mode: environment.errorMode, filterNames: tables.filters)
+        self.tokenizer = Tokenizer(input: input)
     }
 
     /// A parser over the lines of a `{% liquid %}` tag's markup.
     init(liquidLines markup: Range<Int>, of parent: TemplateParser) {
         self.source = parent.source
         self.environment = parent.environment
-        self.tokenizer = Tokenizer(source: parent.source, range: markup.upperBound..<markup.upperBound)
+        self.tokenizer = Tokenizer(input: parent.input, range: markup.upperBound..<markup.upperBound)
         self.depth = parent.depth
         self.nodeStack = parent.nodeStack
         self.nodes = parent.nodes
@@ -276,7 +276,7 @@ public struct TemplateParser {
                     var trimRight = false
                     if j < source.count && source[j] == UInt8(ascii: "-") { trimRight = true; j += 1 }
                     if j + 1 < source.count && source[j] == UInt8(ascii: "%") && source[j + 1] == UInt8(ascii: "}") {
-                        tokenizer = Tokenizer(source: source, range: (j + 2)..<source.count)
+                        tokenizer = Tokenizer(input: input, range: (j + 2)..<source.count)
                         trimNextText = trimRight
                         return bodyStart..<i
                     }
