@@ -42,15 +42,18 @@ public struct TemplateParser {
     /// The source, mode and filters every expression parser reads (one per template).
     let input: ParseInput
 
-    init(source: [UInt8], environment: Environment) {
+    /// Takes the template's environment and gives it back from `finish()`: the template stores
+    /// it, so the parser holds it meanwhile without a copy (one retain per reference in it).
+    init(source: [UInt8], environment: consuming Environment) {
         self.source = source
-        self.environment = environment
         self.nodeStack = NodeStack()
         self.nodes = nodeStack.slots
         let tables = environment.parseNames.tables(tags: environment.tags, filters: environment.filters)
         tagNames = tables.tags
         input = ParseInput(source: source, mode: environment.errorMode, filterNames: tables.filters)
         self.tokenizer = Tokenizer(input: input)
+        // Last, so it moves in.
+        self.environment = environment
     }
 
     /// A parser over the lines of a `{% liquid %}` tag's markup.
@@ -78,6 +81,9 @@ public struct TemplateParser {
         }
         self.lines = tokens
     }
+
+    /// The environment, moved out of the finished parser.
+    consuming func finish() -> Environment { environment }
 
     public var mode: ErrorMode { environment.errorMode }
     /// The byte offset the parser has read up to (just after the last tag it returned).
