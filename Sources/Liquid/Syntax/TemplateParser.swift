@@ -33,9 +33,8 @@ public struct TemplateParser {
     private var depth = 0
     /// Where the innermost tag being parsed starts, so "never closed" points at its opening tag.
     private var openTag: Int?
-    /// The nodes of the bodies being parsed (shared with `{% liquid %}` parsers)...
-    private let nodeStack: NodeStack
-    /// ...and the operations on them, through a pointer `nodeStack` keeps valid.
+    /// The nodes of the bodies being parsed (shared with `{% liquid %}` parsers), through a
+    /// pointer `input` keeps valid.
     private let nodes: NodeSlots
     /// The environment's tags, found by the bytes of their names.
     let tagNames: NameTable<TagDefinition>
@@ -46,11 +45,10 @@ public struct TemplateParser {
     /// it, so the parser holds it meanwhile without a copy (one retain per reference in it).
     init(source: [UInt8], environment: consuming Environment) {
         self.source = source
-        self.nodeStack = NodeStack()
-        self.nodes = nodeStack.slots
         let tables = environment.parseNames.tables(tags: environment.tags, filters: environment.filters)
         tagNames = tables.tags
         input = ParseInput(source: source, mode: environment.errorMode, filterNames: tables.filters)
+        self.nodes = input.nodes
         self.tokenizer = Tokenizer(input: input)
         // Last, so it moves in.
         self.environment = environment
@@ -62,7 +60,6 @@ public struct TemplateParser {
         self.environment = parent.environment
         self.tokenizer = Tokenizer(input: parent.input, range: markup.upperBound..<markup.upperBound)
         self.depth = parent.depth
-        self.nodeStack = parent.nodeStack
         self.nodes = parent.nodes
         self.tagNames = parent.tagNames
         self.input = parent.input
