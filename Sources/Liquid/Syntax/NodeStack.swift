@@ -121,7 +121,11 @@ struct NodeSlots {
         guard n > 0 else { return [] }
         // Moved in bitwise through append(contentsOf:), whose storage allocation is specialized
         // (Array(unsafeUninitializedCapacity:) would look up array metadata at run time).
+        // Room for one more than it gets: when append(contentsOf:) fills its space exactly it
+        // asks the iterator for another element, and the Optional<any Node> it gets is copied
+        // and destroyed through outlined generic code (~110 instructions a body).
         var nodes: [any Node] = []
+        nodes.reserveCapacity(n + 1)
         nodes.append(contentsOf: MovedNodes(base: s.pointee.base + start, count: n))
         s.pointee.count = start
         return nodes
