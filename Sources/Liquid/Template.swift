@@ -5,18 +5,18 @@ public final class Template: Sendable {
     public let root: Block
     public let environment: Environment
 
-    init(source: [UInt8], name: String?, environment: Environment) throws {
+    init(source: [UInt8], name: String?, environment: consuming Environment) throws {
         self.name = name
         self.source = source
         do {
             if source.count > environment.limits.maxTemplateBytes {
                 throw LiquidError.limit("template is \(source.count) bytes, over the limit of \(environment.limits.maxTemplateBytes) (maxTemplateBytes)")
             }
-            var parser = TemplateParser(source: source, environment: environment)
-            root = try parser.parseBody(endingAt: nil).0
-            // Stored last, so the argument moves in: stored first, it was copied (every reference
-            // in it retained) because the parser still needed it.
-            self.environment = environment
+            // The environment moves into the parser and back out into the template: neither
+            // step copies it (a copy retains every reference in it).
+            var parser = TemplateParser(source: source, environment: consume environment)
+            root = try parser.parseBody(until: BodyEnds.document).block
+            self.environment = parser.finish()
         } catch var error as LiquidError {
             if error.offset == nil { error.offset = source.count }
             error.locate(in: source, name: name)

@@ -1,41 +1,46 @@
 /// The nodes of the bodies being parsed, innermost body last. A body pushes its nodes here and,
 /// when it ends, moves them out into an array of exactly their count: one allocation per body
 /// instead of an array regrown as it fills. Shared by a template's parser and the parsers of
-/// its `{% liquid %}` tags (a nested body always ends before the body around it).
+/// its `{% liquid %}` tags (a nested body always ends before the body around it), and owned by
+/// their `ParseInput`, which makes it with `NodeSlots.make()` and frees it with `free()`.
 ///
 /// The buffer is managed by hand behind a pointer to its state, so pushes make no exclusivity
-/// or uniqueness checks. Every access is below `count`, which is at most `capacity`.
-final class NodeStack {
-    /// The stack's state, which this object owns: every operation goes through it.
-    let slots: NodeSlots
-
-    init() {
-        let capacity = 32
-        let state = UnsafeMutablePointer<NodeSlots.State>.allocate(capacity: 1)
-        state.initialize(to: NodeSlots.State(base: .allocate(capacity: capacity), count: 0, capacity: capacity))
-        slots = NodeSlots(state: state)
-    }
-
-    deinit {
-        let state = slots.state
-        state.pointee.base.deinitialize(count: state.pointee.count)
-        state.pointee.base.deallocate()
-        state.deinitialize(count: 1)
-        state.deallocate()
-    }
-}
-
-/// The operations of a `NodeStack`, through a plain pointer to its state: a parser holding the
-/// stack also holds this, so pushing a node (even across a tag's parse function, which gets the
-/// parser `inout`) retains and releases nothing. Valid while its `NodeStack` lives.
+/// or uniqueness checks. Every access is below `count`, which is at most `capacity`. Through a
+/// plain pointer, pushing a node (even across a tag's parse function, which gets the parser
+/// `inout`) retains and releases nothing. Valid until `free()`.
 struct NodeSlots {
     struct State {
         var base: UnsafeMutablePointer<any Node>
         var count: Int
         var capacity: Int
+        /// The first buffer, allocated with the state (it is not freed on its own).
+        let first: UnsafeMutablePointer<any Node>
     }
 
     let state: UnsafeMutablePointer<State>
+
+    /// A new, empty stack: its state and first buffer in one allocation.
+    static func make() -> NodeSlots {
+        let capacity = 32
+        // `any Node` is word-aligned and the state a whole number of words, so the buffer
+        // after the state is aligned.
+        let stateSize = MemoryLayout<State>.stride
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: stateSize + capacity * MemoryLayout<any Node>.stride,
+                                                   alignment: max(MemoryLayout<State>.alignment, MemoryLayout<any Node>.alignment))
+        let first = (raw + stateSize).bindMemory(to: (any Node).self, capacity: capacity)
+        let state = raw.bindMemory(to: State.self, capacity: 1)
+        state.initialize(to: State(base: first, count: 0, capacity: capacity, first: first))
+        return NodeSlots(state: state)
+    }
+
+    /// Destroy the nodes left and free the stack.
+    func free() {
+        let s = state
+        s.pointee.base.deinitialize(count: s.pointee.count)
+        if s.pointee.base != s.pointee.first { s.pointee.base.deallocate() }
+        s.deinitialize(count: 1)
+        UnsafeMutableRawPointer(s).deallocate()
+    }
 
     var count: Int { state.pointee.count }
 
@@ -74,7 +79,7 @@ struct NodeSlots {
         let capacity = s.pointee.capacity * 2
         let base = UnsafeMutablePointer<any Node>.allocate(capacity: capacity)
         base.moveInitialize(from: s.pointee.base, count: s.pointee.count)
-        s.pointee.base.deallocate()
+        if s.pointee.base != s.pointee.first { s.pointee.base.deallocate() }
         s.pointee.base = base
         s.pointee.capacity = capacity
     }
@@ -116,7 +121,11 @@ struct NodeSlots {
         guard n > 0 else { return [] }
         // Moved in bitwise through append(contentsOf:), whose storage allocation is specialized
         // (Array(unsafeUninitializedCapacity:) would look up array metadata at run time).
+        // Room for one more than it gets: when append(contentsOf:) fills its space exactly it
+        // asks the iterator for another element, and the Optional<any Node> it gets is copied
+        // and destroyed through outlined generic code (~110 instructions a body).
         var nodes: [any Node] = []
+        nodes.reserveCapacity(n + 1)
         nodes.append(contentsOf: MovedNodes(base: s.pointee.base + start, count: n))
         s.pointee.count = start
         return nodes

@@ -1,5 +1,5 @@
 /// What every expression parser of one template parse reads: the source bytes, the error mode
-/// and the filter table. One object made per template, so making and dropping an expression
+/// and the filter table; and the stack of nodes the template parsers push. One object made per template, so making and dropping an expression
 /// parser (one per output and tag) retains and releases one reference, not one per field.
 ///
 /// `base` points into `storage`, which this object keeps alive and never mutates (so it never
@@ -17,6 +17,9 @@ final class ParseInput: @unchecked Sendable {
     /// `filterNames` unretained, for lookups from a parser: the parser holds this object, which
     /// holds the table, so the table outlives every lookup and none has to retain it.
     let filters: Unmanaged<NameTable<FilterDefinition>>
+    /// The nodes of the bodies being parsed (see `NodeSlots`), freed with this object: one
+    /// object per template owns both.
+    let nodes: NodeSlots
 
     init(source: [UInt8], mode: ErrorMode, filterNames: NameTable<FilterDefinition>) {
         storage = source.isEmpty ? [0] : source
@@ -25,7 +28,10 @@ final class ParseInput: @unchecked Sendable {
         self.mode = mode
         self.filterNames = filterNames
         filters = Unmanaged.passUnretained(filterNames)
+        nodes = NodeSlots.make()
     }
+
+    deinit { nodes.free() }
 
     /// `range` of the source as a String (see `Bytes.string`).
     func string(_ range: Range<Int>) -> String {

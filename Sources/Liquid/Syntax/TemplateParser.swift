@@ -33,33 +33,33 @@ public struct TemplateParser {
     private var depth = 0
     /// Where the innermost tag being parsed starts, so "never closed" points at its opening tag.
     private var openTag: Int?
-    /// The nodes of the bodies being parsed (shared with `{% liquid %}` parsers)...
-    private let nodeStack: NodeStack
-    /// ...and the operations on them, through a pointer `nodeStack` keeps valid.
+    /// The nodes of the bodies being parsed (shared with `{% liquid %}` parsers), through a
+    /// pointer `input` keeps valid.
     private let nodes: NodeSlots
     /// The environment's tags, found by the bytes of their names.
     let tagNames: NameTable<TagDefinition>
     /// The source, mode and filters every expression parser reads (one per template).
     let input: ParseInput
 
-    init(source: [UInt8], environment: Environment) {
+    /// Takes the template's environment and gives it back from `finish()`: the template stores
+    /// it, so the parser holds it meanwhile without a copy (one retain per reference in it).
+    init(source: [UInt8], environment: consuming Environment) {
         self.source = source
-        self.environment = environment
-        self.tokenizer = Tokenizer(source: source)
-        self.nodeStack = NodeStack()
-        self.nodes = nodeStack.slots
         let tables = environment.parseNames.tables(tags: environment.tags, filters: environment.filters)
         tagNames = tables.tags
         input = ParseInput(source: source, mode: environment.errorMode, filterNames: tables.filters)
+        self.nodes = input.nodes
+        self.tokenizer = Tokenizer(input: input)
+        // Last, so it moves in.
+        self.environment = environment
     }
 
     /// A parser over the lines of a `{% liquid %}` tag's markup.
     init(liquidLines markup: Range<Int>, of parent: TemplateParser) {
         self.source = parent.source
         self.environment = parent.environment
-        self.tokenizer = Tokenizer(source: parent.source, range: markup.upperBound..<markup.upperBound)
+        self.tokenizer = Tokenizer(input: parent.input, range: markup.upperBound..<markup.upperBound)
         self.depth = parent.depth
-        self.nodeStack = parent.nodeStack
         self.nodes = parent.nodes
         self.tagNames = parent.tagNames
         self.input = parent.input
@@ -78,6 +78,9 @@ public struct TemplateParser {
         }
         self.lines = tokens
     }
+
+    /// The environment, moved out of the finished parser.
+    consuming func finish() -> Environment { environment }
 
     public var mode: ErrorMode { environment.errorMode }
     /// The byte offset the parser has read up to (just after the last tag it returned).
@@ -113,12 +116,12 @@ public struct TemplateParser {
         } else {
             while i < end && Bytes.isWord(source[i]) { i += 1 }
         }
-        guard i > nameStart else { return TagHeader(name: "", definition: nil, markup: end..<end) }
+        guard i > nameStart else { return TagHeader(name: "", definition: nil, markup: end..<end, nameStart: end, nameCount: 0) }
         let (name, definition) = tagNames.lookup(source, nameStart..<i)
         var a = i, b = end
         while a < b && Bytes.isWhitespace(source[a]) { a += 1 }
         while b > a && Bytes.isWhitespace(source[b - 1]) { b -= 1 }
-        return TagHeader(name: name, definition: definition, markup: a..<b)
+        return TagHeader(name: name, definition: definition, markup: a..<b, nameStart: nameStart, nameCount: i - nameStart)
     }
 
     /// What `tagHeader` reads. Neither a tuple nor optional: either, holding an `Unmanaged`,
@@ -128,6 +131,9 @@ public struct TemplateParser {
         let name: String
         let definition: Unmanaged<TagDefinition>?
         let markup: Range<Int>
+        /// Where the name's bytes are in the source.
+        let nameStart: Int
+        let nameCount: Int
 
         var isValid: Bool { !name.isEmpty }
     }
@@ -147,6 +153,17 @@ public struct TemplateParser {
     /// Parse nodes until one of `ends` (the tag that ended the body is returned) or, for the
     /// document (`ends == nil`), until the end of the source.
     public mutating func parseBody(endingAt ends: [String]?, blockName: String? = nil) throws -> (Block, TagToken?) {
+        guard let ends else {
+            let (block, end, _) = try parseBody(until: BodyEnds.document)
+            return (block, end)
+        }
+        let (block, end, _) = try parseBody(until: NamedEnds(ends: ends, blockName: blockName))
+        return (block, end)
+    }
+
+    /// A body ended by one of `ends` (built-in block tags pass a `BodyEnds`, which costs no
+    /// reference counting); the result says which terminator ended it.
+    mutating func parseBody<Ends: BodyTerminators>(until ends: Ends) throws -> ParsedBody {
         depth += 1
         defer { depth -= 1 }
         if depth > environment.limits.maxNestingDepth {
@@ -154,16 +171,18 @@ public struct TemplateParser {
         }
         let start = nodes.count
         do {
-            let end = try parseNodes(endingAt: ends, blockName: blockName, from: start)
-            return (Block(nodes.take(from: start)), end)
+            var endIndex = -1
+            let end = try parseNodes(until: ends, from: start, endIndex: &endIndex)
+            return (Block(nodes.take(from: start)), end, endIndex)
         } catch {
             nodes.truncate(to: start)
             throw error
         }
     }
 
-    /// Push the nodes of a body onto `nodes`; return the tag that ended it, if any.
-    private mutating func parseNodes(endingAt ends: [String]?, blockName: String?, from start: Int) throws -> TagToken? {
+    /// Push the nodes of a body onto `nodes`; return the tag that ended it, if any, and set
+    /// `endIndex` to its place among the terminators.
+    private mutating func parseNodes<Ends: BodyTerminators>(until ends: Ends, from start: Int, endIndex: inout Int) throws -> TagToken? {
         while let token = nextToken() {
             switch token.kind {
             case .text:
@@ -199,11 +218,13 @@ public struct TemplateParser {
                 trimNextText = token.trimRight
                 let name = header.name
                 let tag = TagToken(name: name, markup: header.markup, offset: token.range.lowerBound)
-                if let ends, Self.isTerminator(name, ends) {
+                let index = ends.terminator(input.base + header.nameStart, header.nameCount, name)
+                if index >= 0 {
+                    endIndex = index
                     return tag
                 }
                 guard let definition = header.definition else {
-                    if name.hasPrefix("end"), let blockName {
+                    if name.hasPrefix("end"), let blockName = ends.blockNameString {
                         throw LiquidError.syntax("'\(name)' is not a valid delimiter for \(blockName) tags. use end\(blockName)", at: tag.offset)
                     }
                     throw LiquidError.syntax("Unknown tag '\(name)'", at: tag.offset)
@@ -216,19 +237,10 @@ public struct TemplateParser {
                 openTag = outerTag
             }
         }
-        if ends != nil, let blockName {
+        if ends.mustClose, let blockName = ends.blockNameString {
             throw LiquidError.syntax("'\(blockName)' tag was never closed", at: openTag)
         }
         return nil
-    }
-
-    /// Whether `name` is one of `ends`. Lengths first: most tags in a body end nothing, and
-    /// `==` between two different Strings is a call.
-    @inline(__always)
-    private static func isTerminator(_ name: String, _ ends: [String]) -> Bool {
-        let count = name.utf8.count
-        for end in ends where end.utf8.count == count && end == name { return true }
-        return false
     }
 
     /// `{{-` / `{%-`: strip the whitespace ending the text just before, in this body.
@@ -267,7 +279,7 @@ public struct TemplateParser {
                     var trimRight = false
                     if j < source.count && source[j] == UInt8(ascii: "-") { trimRight = true; j += 1 }
                     if j + 1 < source.count && source[j] == UInt8(ascii: "%") && source[j + 1] == UInt8(ascii: "}") {
-                        tokenizer = Tokenizer(source: source, range: (j + 2)..<source.count)
+                        tokenizer = Tokenizer(input: input, range: (j + 2)..<source.count)
                         trimNextText = trimRight
                         return bodyStart..<i
                     }

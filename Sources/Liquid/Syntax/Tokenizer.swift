@@ -23,14 +23,20 @@ struct TemplateToken: Sendable {
 
 /// Splits template bytes into text, output and tag tokens, as Shopify Liquid 5's tokenizer does:
 /// `{{` ends at the first `}}` (a `{%` inside turns it into a tag), `{%` at the first `%}`.
+///
+/// Reads the source through `input`'s pointer rather than an array: a tokenizer held inside a
+/// parser that is `inout` retained and released the array around every scan. Every read is
+/// below `end`, which is at most `input.count`; the parser holding the tokenizer holds `input`.
 struct Tokenizer {
-    let source: [UInt8]
+    private let source: UnsafePointer<UInt8>
     private(set) var position: Int
 
-    init(source: [UInt8], range: Range<Int>? = nil) {
-        self.source = source
-        self.position = range?.lowerBound ?? 0
-        self.end = range?.upperBound ?? source.count
+    init(input: ParseInput, range: Range<Int>? = nil) {
+        let range = range ?? 0..<input.count
+        precondition(range.lowerBound >= 0 && range.upperBound <= input.count)
+        self.source = input.base
+        self.position = range.lowerBound
+        self.end = range.upperBound
     }
 
     private let end: Int
@@ -48,16 +54,16 @@ struct Tokenizer {
         }
         // Text runs to the next `{{` or `{%`: find each `{` with memchr.
         let limit = end
-        let stop = source.withUnsafeBufferPointer { buf -> Int in
+        let stop = { (buf: UnsafePointer<UInt8>) -> Int in
             var i = start + 1
             while i < limit {
-                guard let found = memchr(buf.baseAddress! + i, Int32(Self.lbrace), limit - i) else { return limit }
-                let at = buf.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard let found = memchr(buf + i, Int32(Self.lbrace), limit - i) else { return limit }
+                let at = buf.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if at + 1 < limit, buf[at + 1] == Self.lbrace || buf[at + 1] == Self.percent { return at }
                 i = at + 1
             }
             return limit
-        }
+        }(source)
         position = stop
         return TemplateToken(kind: .text, range: start..<stop, inner: start..<stop)
     }
@@ -65,16 +71,16 @@ struct Tokenizer {
     private mutating func tagToken(from start: Int) -> TemplateToken {
         let limit = end
         // The first `%}` after `{%`: look for `%` with memchr, then check the brace.
-        let close = source.withUnsafeBufferPointer { buf -> Int? in
+        let close = { (buf: UnsafePointer<UInt8>) -> Int? in
             var i = start + 2
             while i + 1 < limit {
-                guard let found = memchr(buf.baseAddress! + i, Int32(Self.percent), limit - 1 - i) else { return nil }
-                let at = buf.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard let found = memchr(buf + i, Int32(Self.percent), limit - 1 - i) else { return nil }
+                let at = buf.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if buf[at + 1] == Self.rbrace { return at }
                 i = at + 1
             }
             return nil
-        }
+        }(source)
         if let close {
             position = close + 2
             return makeDelimited(.tag, start: start, closeAt: close)
@@ -89,8 +95,8 @@ struct Tokenizer {
         let limit = end
         // Scan for the first `}` (the end) or `{%` (which turns this into a tag token).
         enum Found { case close(Int), tag, unterminated }
-        let found = source.withUnsafeBufferPointer { buf -> Found in
-            let base = buf.baseAddress!
+        let found = { (buf: UnsafePointer<UInt8>) -> Found in
+            let base = buf
             let from = start + 2
             // memchr for the closing brace, then make sure no `{%` came before it.
             var close = limit
@@ -104,7 +110,7 @@ struct Tokenizer {
                 i = at + 1
             }
             return close < limit ? .close(close) : .unterminated
-        }
+        }(source)
         switch found {
         case .tag:
             // `{{ ... {% ... %}` is read as one tag token, as Shopify's tokenizer does.

@@ -38,14 +38,13 @@ struct CaptureTag: Node {
     let offset: Int
     var isBlank: Bool { true }
 
-    private static let ends = ["endcapture"]
 
     static let definition = TagDefinition("capture") { tag, parser in
         let (name, after) = try parser.variableName(in: tag.markup, tag: "capture")
         if parser.mode == .strict && after < tag.markup.upperBound {
             throw LiquidError.syntax("Syntax Error in 'capture' - Valid syntax: capture [var]", at: tag.offset)
         }
-        let (body, _) = try parser.parseBody(endingAt: ends, blockName: "capture")
+        let body = try parser.parseBody(until: BodyEnds("capture", "endcapture")).block
         return CaptureTag(name: name, body: body, offset: tag.offset)
     }
 

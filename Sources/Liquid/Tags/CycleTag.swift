@@ -53,7 +53,7 @@ struct IfchangedTag: Node {
     let offset: Int
 
     static let definition = TagDefinition("ifchanged") { tag, parser in
-        let (body, _) = try parser.parseBody(endingAt: ["endifchanged"], blockName: "ifchanged")
+        let body = try parser.parseBody(until: BodyEnds("ifchanged", "endifchanged")).block
         return IfchangedTag(body: body, offset: tag.offset)
     }
 
@@ -81,7 +81,7 @@ struct TablerowTag: Node {
 
     static let definition = TagDefinition("tablerow") { tag, parser in
         let header = try LoopHeader.parse(tag, &parser, allowReversed: false)
-        let (body, _) = try parser.parseBody(endingAt: ["endtablerow"], blockName: "tablerow")
+        let body = try parser.parseBody(until: BodyEnds("tablerow", "endtablerow")).block
         return TablerowTag(header: header, body: body, offset: tag.offset)
     }
 

@@ -14,19 +14,18 @@ struct ForTag: Node {
     let blank: Bool
     var isBlank: Bool { blank }
 
-    /// Terminator lists made once, not an array per tag.
-    private static let bodyEnds = ["else", "endfor"]
-    private static let elseEnds = ["endfor"]
+    private static var bodyEnds: BodyEnds { BodyEnds("for", "else", "endfor") }
+    private static var elseEnds: BodyEnds { BodyEnds("for", "endfor") }
 
     static let definition = TagDefinition("for") { tag, parser in
         // Taken apart at once: each field lives on in its own local until the tag is built
         // from it, and moves into the tag there.
         let (variable, collection, loopName, reversed, limit, offsetExpression, continueOffset, _, _) =
             try LoopHeader.parseFields(tag, &parser, allowReversed: true)
-        var (body, end) = try parser.parseBody(endingAt: bodyEnds, blockName: "for")
+        var (body, _, endIndex) = try parser.parseBody(until: bodyEnds)
         var elseBody: Block? = nil
-        if end?.name == "else" {
-            (elseBody, _) = try parser.parseBody(endingAt: elseEnds, blockName: "for")
+        if endIndex == 0 {
+            elseBody = try parser.parseBody(until: elseEnds).block
         }
         let blank = body.isBlank && (elseBody?.isBlank ?? true)
         if blank {

@@ -27,25 +27,24 @@ struct IfTag: Node {
     static let definition = TagDefinition("if") { tag, parser in try parse(tag, &parser, negate: false) }
     static let unlessDefinition = TagDefinition("unless") { tag, parser in try parse(tag, &parser, negate: true) }
 
-    private static let ifEnds = ["elsif", "else", "endif"]
-    private static let unlessEnds = ["elsif", "else", "endunless"]
+    /// Terminators 0, 1, 2: `elsif`, `else`, the end tag.
+    private static var ifEnds: BodyEnds { BodyEnds("if", "elsif", "else", "endif") }
+    private static var unlessEnds: BodyEnds { BodyEnds("unless", "elsif", "else", "endunless") }
 
     static func parse(_ tag: TagToken, _ parser: inout TemplateParser, negate: Bool) throws -> IfTag {
-        // The definitions are registered as `if` and `unless` only, so the name follows from
-        // `negate`; the terminator lists are made once, not per tag.
-        let name = negate ? "unless" : "if"
+        // The definitions are registered as `if` and `unless` only, so the terminators follow
+        // from `negate`.
         let ends = negate ? unlessEnds : ifEnds
-        let endName = ends[2]
         var branches: [Branch] = []
         var condition: Condition? = try parseCondition(tag, &parser)
         while true {
-            let (body, end) = try parser.parseBody(endingAt: ends, blockName: name)
+            let (body, end, endIndex) = try parser.parseBody(until: ends)
             // Room for an `else` at once when one follows, rather than regrowing for it.
-            if branches.isEmpty { branches.reserveCapacity(end == nil || end?.name == endName ? 1 : 2) }
+            if branches.isEmpty { branches.reserveCapacity(endIndex == 2 ? 1 : 2) }
             // Moved, not copied: the next branch's condition replaces it.
             branches.append(Branch(condition: consume condition, body: body))
-            guard let end, end.name != endName else { break }
-            condition = end.name == "elsif" ? try parseCondition(end, &parser) : nil
+            guard endIndex != 2, let end else { break }
+            condition = endIndex == 0 ? try parseCondition(end, &parser) : nil
         }
         let blank = branches.allSatisfy { $0.body.isBlank }
         if blank { for i in branches.indices { branches[i].body.removeBlankText() } }
@@ -106,7 +105,8 @@ struct CaseTag: Node {
     let blank: Bool
     var isBlank: Bool { blank }
 
-    private static let ends = ["when", "else", "endcase"]
+    /// Terminators 0, 1, 2: `when`, `else`, `endcase`.
+    private static var ends: BodyEnds { BodyEnds("case", "when", "else", "endcase") }
 
     static let definition = TagDefinition("case") { tag, parser in
         var expr = parser.expressionParser(tag.markup)
@@ -114,16 +114,16 @@ struct CaseTag: Node {
         let subject = try expr.parseExpression()
         try expr.finish()
         // Whatever sits between `case` and the first `when` is parsed and dropped.
-        var (_, end) = try parser.parseBody(endingAt: ends, blockName: "case")
+        var (_, end, endIndex) = try parser.parseBody(until: ends)
         var branches: [Branch] = []
-        while let tagEnd = end, tagEnd.name != "endcase" {
-            let (body, next) = try parser.parseBody(endingAt: ends, blockName: "case")
-            if tagEnd.name == "when" {
+        while endIndex != 2, let tagEnd = end {
+            let (body, next, nextIndex) = try parser.parseBody(until: ends)
+            if endIndex == 0 {
                 branches.append(.when(try parseWhen(tagEnd, &parser), body))
             } else {
                 branches.append(.otherwise(body))
             }
-            end = next
+            (end, endIndex) = (next, nextIndex)
         }
         let blank = branches.allSatisfy {
             switch $0 { case .when(_, let b), .otherwise(let b): return b.isBlank }

@@ -57,7 +57,7 @@ struct LiquidTag: Node {
 
     static let definition = TagDefinition("liquid") { tag, parser in
         var inner = TemplateParser(liquidLines: tag.markup, of: parser)
-        let (body, _) = try inner.parseBody(endingAt: nil)
+        let body = try inner.parseBody(until: BodyEnds.document).block
         return LiquidTag(body: body, offset: tag.offset)
     }
 
