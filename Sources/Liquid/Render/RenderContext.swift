@@ -16,7 +16,7 @@ public final class RenderContext {
     @exclusivity(unchecked) var assigns: [Binding] = []
     /// Scopes pushed by loops and `include`, flattened; `frames` marks where each one starts.
     @exclusivity(unchecked) var stack: [Binding] = []
-    @exclusivity(unchecked) var frames: [Int] = []
+    @exclusivity(unchecked) var frames = ScopeStarts()
     /// `nameBit`s of every name in `stack`, `assigns` and `locals`, so that looking up a global
     /// name (most lookups) skips searching them.
     @exclusivity(unchecked) var scopeNames: UInt64 = 0
@@ -236,11 +236,8 @@ public final class RenderContext {
     /// Push a scope holding one loop variable (and the loop's drop); returns the variable's slot.
     func pushLoopScope(drop name: String, _ drop: Value, variable: String) -> Int {
         // A render starts with empty scopes: make room for a few loops at once instead of
-        // regrowing the arrays one element at a time.
-        if stack.capacity == 0 {
-            stack.reserveCapacity(16)
-            frames.reserveCapacity(8)
-        }
+        // regrowing the array one element at a time.
+        if stack.capacity == 0 { stack.reserveCapacity(16) }
         frames.append(stack.count)
         push(Binding(name, hash: Self.loopDropHash(name), drop))
         push(Binding(variable, .nil))
