@@ -6,6 +6,11 @@ struct IfTag: Node {
         let condition: Condition?
         var body: Block
 
+        var isElse: Bool {
+            if case .none = condition { return true }
+            return false
+        }
+
         /// The variable a `{% if variable %}` branch tests, unretained (the branch keeps it).
         @inline(__always)
         var testedPath: Unmanaged<VariablePath>? {
@@ -65,13 +70,14 @@ struct IfTag: Node {
         // Through the buffer: iterating the array would copy every branch.
         try branches.withUnsafeBufferPointer { branches in
             for i in branches.indices {
-                if let path = branches[i].testedPath {
-                    // `{% if x.y %}`, the commonest condition, read without copying it.
-                    var truth = try path._withUnsafeGuaranteedRef { try context.isTruthy($0) }
-                    if i == 0 && negateFirst { truth.toggle() }
-                    guard truth else { continue }
-                } else if let condition = branches[i].condition {
-                    var truth = try context.evaluate(condition)
+                if !branches[i].isElse {
+                    var truth: Bool
+                    if let path = branches[i].testedPath {
+                        // `{% if x.y %}`, the commonest condition, read without copying it.
+                        truth = try path._withUnsafeGuaranteedRef { try context.isTruthy($0) }
+                    } else {
+                        truth = try context.evaluate(branches[i].condition.unsafelyUnwrapped)
+                    }
                     if i == 0 && negateFirst { truth.toggle() }
                     guard truth else { continue }
                 }
