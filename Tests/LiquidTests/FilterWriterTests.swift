@@ -18,6 +18,24 @@ struct FilterWriterTests {
         ("{{ x | money: 1 }}", 5),
     ]
 
+    /// An error evaluating a writer's argument is placed where the same error of a filter
+    /// returning its value is: at the output, not at the filter (only the filter's own errors are).
+    @Test func anArgumentErrorIsPlacedAsForAnyFilter() throws {
+        var env = ShopifyTheme.environment()
+        env.renderErrors = .raise
+        func offset(_ source: String) throws -> Int? {
+            do {
+                _ = try env.parse(source).render(globals: ["x": "/a.css", "h": ["k": 1]])
+            } catch let error as LiquidError {
+                return error.offset
+            }
+            return nil
+        }
+        let last = try offset("ab {{ x | stylesheet_tag: (h..1) }}")
+        #expect(last != nil)
+        #expect(last == (try offset("ab {{ x | stylesheet_tag: (h..1) | append: '' }}")))
+    }
+
     @Test(arguments: cases.indices)
     func writerMatchesFunction(_ i: Int) throws {
         let (source, x) = Self.cases[i]

@@ -51,27 +51,30 @@ extension RenderContext {
         }
     }
 
-    /// The last filter through its writer. The arguments are read straight from the call's
-    /// stored constants (a `let`, so nothing is copied) unless they must be evaluated.
+    /// The last filter through its writer, its constant arguments read straight from the call
+    /// (a `let`, so nothing is copied).
     private func write(_ value: Value, lastCall last: FilterCall, _ writer: FilterWriter, into out: inout OutputBuffer) throws {
+        guard last.constantArityChecked, !value.isDrop else { return try writeChecked(value, lastCall: last, writer, into: &out) }
         do {
-            if value.isDrop {
-                try writer(value.resolvedDrop, try arguments(checkedFor: last), self, &out)
-            } else if last.constantArityChecked {
-                try writer(value, last.constantArguments.unsafelyUnwrapped, self, &out)
-            } else {
-                try writer(value, try arguments(checkedFor: last), self, &out)
-            }
+            try writer(value, last.constantArguments.unsafelyUnwrapped, self, &out)
         } catch var e as LiquidError {
             if e.offset == nil { e.offset = last.offset }
             throw e
         }
     }
 
-    /// A call's arguments with their count checked against the filter's arity.
-    private func arguments(checkedFor call: FilterCall) throws -> FilterArguments {
-        let arguments = try self.arguments(of: call)
-        if !call.constantArityChecked { try call.definition?.checkArity(arguments) }
-        return arguments
+    /// The last filter through its writer when its arguments are evaluated here or checked on
+    /// every call, or its input is a drop: as `applyChecked` does for a filter returning a value.
+    private func writeChecked(_ value: Value, lastCall last: FilterCall, _ writer: FilterWriter,
+                              into out: inout OutputBuffer) throws
+    {
+        let arguments = try self.arguments(of: last)
+        do {
+            if !last.constantArityChecked { try last.definition?.checkArity(arguments) }
+            try writer(value.resolvedDrop, arguments, self, &out)
+        } catch var e as LiquidError {
+            if e.offset == nil { e.offset = last.offset }
+            throw e
+        }
     }
 }
