@@ -2,8 +2,12 @@
 public final class Template: Sendable {
     public let name: String?
     public let source: [UInt8]
-    public let root: Block
+    /// The parsed body. Not public: its expressions refer into `arena`, so they are valid only
+    /// while the template is.
+    let root: Block
     public let environment: Environment
+    /// Where the template's paths are stored (see `SyntaxArena`), freed with the template.
+    private let arena: SyntaxArena
 
     init(source: [UInt8], name: String?, environment: consuming Environment) throws {
         self.name = name
@@ -16,13 +20,15 @@ public final class Template: Sendable {
             // step copies it (a copy retains every reference in it).
             var parser = TemplateParser(source: source, environment: consume environment)
             root = try parser.parseBody(until: BodyEnds.document).block
-            self.environment = parser.finish()
+            (self.environment, arena) = parser.finish()
         } catch var error as LiquidError {
             if error.offset == nil { error.offset = source.count }
             error.locate(in: source, name: name)
             throw error
         }
     }
+
+    deinit { arena.free() }
 
     /// Render with `globals` (visible everywhere, including `render` partials) and `locals`
     /// (visible to this template only).

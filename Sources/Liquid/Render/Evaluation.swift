@@ -23,12 +23,12 @@ extension RenderContext {
         }
     }
 
-    /// `call` and the filters after it, in order, walked without retaining each call.
+    /// `call` and the filters after it, in order.
     private func apply(chain call: FilterCall, to input: Value) throws -> Value {
         let value = try apply(call, to: input)
-        switch call.nextUnretained {
+        switch call.next {
         case .none: return value
-        case .some(let next): return try next._withUnsafeGuaranteedRef { try apply(chain: $0, to: value) }
+        case .some(let next): return try apply(chain: next, to: value)
         }
     }
 
@@ -49,12 +49,15 @@ extension RenderContext {
                 // The arguments passed straight from the call (a `let`): bound to a name first,
                 // they would be retained. The input as it is unless it is a drop: `resolvedDrop`
                 // would copy it.
+                let constants = call.constantsUnretained.unsafelyUnwrapped
                 if case .drop = input {
-                    return try definition._withUnsafeGuaranteedRef {
-                        try $0.function(input.resolvedDrop, call.constantArguments.unsafelyUnwrapped, self)
+                    return try definition._withUnsafeGuaranteedRef { d in
+                        try constants._withUnsafeGuaranteedRef { try d.function(input.resolvedDrop, $0.arguments, self) }
                     }
                 }
-                return try definition._withUnsafeGuaranteedRef { try $0.function(input, call.constantArguments.unsafelyUnwrapped, self) }
+                return try definition._withUnsafeGuaranteedRef { d in
+                    try constants._withUnsafeGuaranteedRef { try d.function(input, $0.arguments, self) }
+                }
             } catch var e as LiquidError {
                 if e.offset == nil { e.offset = call.offset }
                 throw e
@@ -65,7 +68,7 @@ extension RenderContext {
     /// A call's arguments: its constant ones, or its expressions evaluated now (positional
     /// ones first, as Ruby does).
     func arguments(of call: FilterCall) throws -> FilterArguments {
-        if let constant = call.constantArguments { return constant }
+        if let constants = call.constantArguments { return constants }
         var positional: [Value] = []
         var keywords: [(String, Value)] = []
         for case .positional(let a) in call.expressionArguments { positional.append(try evaluate(a)) }

@@ -1,22 +1,22 @@
 extension RenderContext {
     /// Print `{{ expression | filters }}` read in place where the node stores it: the filter
-    /// calls are walked unretained and a plain variable is printed from where its value is
+    /// calls are walked by address and a plain variable is printed from where its value is
     /// stored, so printing copies nothing of the template and nothing of the data.
     /// When the last filter has a writer, it writes its result straight into `out`.
     func write(_ output: UnsafePointer<FilteredExpression>, into out: inout OutputBuffer) throws {
-        // A variable (most outputs) is followed through its path unretained; binding the
+        // A variable (most outputs) is followed through its path (an address); binding the
         // stored expression itself would copy (retain and release) it.
-        let path = output.pointee.base.pathUnretained
-        guard let first = FilteredExpression.firstFilterUnretained(at: output) else {
+        let path = output.pointee.base.path
+        guard let first = output.pointee.firstFilter else {
             if let path {
-                try path._withUnsafeGuaranteedRef { try write($0, into: &out) }
+                try write(path, into: &out)
             } else {
                 try evaluate(output.pointee.base).write(to: &out)
             }
             return
         }
-        let input = try path.map { try $0._withUnsafeGuaranteedRef { try lookup($0) } } ?? evaluate(output.pointee.base)
-        try first._withUnsafeGuaranteedRef { try write(input, through: $0, into: &out) }
+        let input = try path.map { try lookup($0) } ?? evaluate(output.pointee.base)
+        try write(input, through: first, into: &out)
     }
 
     /// A variable without filters, printed from where its value is stored.
@@ -35,10 +35,10 @@ extension RenderContext {
     /// `call` and the calls after it applied to `input`; the last call's writer, when it has
     /// one, prints its result, otherwise the result is printed.
     private func write(_ input: Value, through call: FilterCall, into out: inout OutputBuffer) throws {
-        switch call.nextUnretained {
+        switch call.next {
         case .some(let next):
             let value = try apply(call, to: input)
-            try next._withUnsafeGuaranteedRef { try write(value, through: $0, into: &out) }
+            try write(value, through: next, into: &out)
         case .none:
             // The writer read through the unretained definition, so it is not retained.
             guard let definition = call.definitionUnretained else { return try apply(call, to: input).write(to: &out) }
@@ -56,7 +56,7 @@ extension RenderContext {
     private func write(_ value: Value, lastCall last: FilterCall, _ writer: FilterWriter, into out: inout OutputBuffer) throws {
         guard last.constantArityChecked, !value.isDrop else { return try writeChecked(value, lastCall: last, writer, into: &out) }
         do {
-            try writer(value, last.constantArguments.unsafelyUnwrapped, self, &out)
+            try last.constantsUnretained.unsafelyUnwrapped._withUnsafeGuaranteedRef { try writer(value, $0.arguments, self, &out) }
         } catch var e as LiquidError {
             if e.offset == nil { e.offset = last.offset }
             throw e

@@ -1,5 +1,5 @@
 /// A compiled expression: literals are folded into values, paths pre-split into segments.
-/// One word: paths are a class reference, literals and ranges are boxed. Nodes hold expressions
+/// One word: paths are an address in the template's arena, literals and ranges are boxed. Nodes hold expressions
 /// inline, and a node of at most three words is stored in its `any Node` without an allocation.
 public enum Expression: Sendable {
     indirect case literal(Value)
@@ -12,11 +12,11 @@ public enum Expression: Sendable {
 }
 
 extension Expression {
-    /// The path of a `.variable`, without retaining it (the expression keeps it alive): a
-    /// render reads it from where a node stores the expression, with no copy of the expression.
+    /// The path of a `.variable`, read from where a node stores the expression (a path is an
+    /// address: reading it copies nothing the expression holds).
     @inline(__always)
-    var pathUnretained: Unmanaged<VariablePath>? {
-        if case .variable(let path) = self { return .passUnretained(path) }
+    var path: VariablePath? {
+        if case .variable(let path) = self { return path }
         return nil
     }
 
@@ -39,13 +39,14 @@ extension Expression {
     private static let sharedInts = (0..<16).map { Expression.literal(.int($0)) }
 }
 
-/// A variable reference `a.b[0][c]`: a root and the segments below it. A class, so that an
-/// expression holding it copies one reference instead of its arrays.
+/// A variable reference `a.b[0][c]`: a root and the segments below it. Stored in its template's
+/// `SyntaxArena` and referred to by address: copying a path (or an expression holding one)
+/// counts no references, and a template's paths cost a few allocations together instead of one
+/// each. Valid as long as its template.
 ///
 /// Almost all paths have at most two segments (`product.title`, `product.featured_image.src`),
-/// so the first two are stored inline and only the rest go in an array: such a path costs one
-/// allocation, not two.
-public final class VariablePath: Sendable {
+/// so the first two are stored inline and only the rest go in an array.
+public struct VariablePath: Sendable {
     public enum Segment: Sendable {
         case key(String)
         case index(Int)
@@ -60,32 +61,38 @@ public final class VariablePath: Sendable {
         let hash: Int
     }
 
+    /// What a path holds, in its template's arena.
+    struct Storage {
+        /// The root: usually `.key(name)`; `.dynamic` for `[expr]` at top level.
+        let root: Segment
+        let offset: Int
+        /// `KeyHash` of the root's name (0 when it is not a `.key`).
+        let rootHash: Int
+        /// The first and second segments, nil when the path is shorter.
+        let first: HashedSegment?
+        let second: HashedSegment?
+        /// The segments after the second.
+        let rest: [HashedSegment]
+    }
+
+    private let ref: ArenaRef<Storage>
+
+    @inline(__always)
+    init(_ storage: consuming Storage, in arena: SyntaxArena) {
+        ref = arena.paths.store(consume storage)
+    }
+
+    @inline(__always)
+    var storage: UnsafePointer<Storage> { ref.pointer }
+
     /// The root: usually `.key(name)`; `.dynamic` for `[expr]` at top level.
-    public let root: Segment
+    public var root: Segment { storage.pointee.root }
     /// Byte offset in the template source, for errors and static analysis.
-    public let offset: Int
-    /// `KeyHash` of the root's name (0 when it is not a `.key`).
-    let rootHash: Int
-    /// The first and second segments, nil when the path is shorter.
-    let first: HashedSegment?
-    let second: HashedSegment?
-    /// The segments after the second.
-    let rest: [HashedSegment]
-
-    public convenience init(root: Segment, segments: [Segment], offset: Int) {
-        let hashed = segments.map { HashedSegment(segment: $0, hash: Self.hash($0)) }
-        self.init(root: root, rootHash: Self.hash(root), first: hashed.first, second: hashed.count > 1 ? hashed[1] : nil,
-                  rest: Array(hashed.dropFirst(2)), offset: offset)
-    }
-
-    init(root: Segment, rootHash: Int, first: HashedSegment?, second: HashedSegment?, rest: [HashedSegment], offset: Int) {
-        self.root = root
-        self.rootHash = rootHash
-        self.first = first
-        self.second = second
-        self.rest = rest
-        self.offset = offset
-    }
+    public var offset: Int { storage.pointee.offset }
+    var rootHash: Int { storage.pointee.rootHash }
+    var first: HashedSegment? { storage.pointee.first }
+    var second: HashedSegment? { storage.pointee.second }
+    var rest: [HashedSegment] { storage.pointee.rest }
 
     static func hash(_ s: Segment) -> Int {
         if case .key(let k) = s { return KeyHash.of(k) }
@@ -117,36 +124,35 @@ public final class VariablePath: Sendable {
 }
 
 /// `| name: arg, key: value` — resolved to its function when the template is parsed.
-/// A class: a render passes calls around by reference instead of copying their fields. The calls
-/// of one expression form a list through `next`, so a chain costs one allocation per call and
-/// no array.
-///
-/// Few stored references, as each is retained when the call is built and released when it is
-/// freed: the function and writer are read through `definition`, and the name is stored only
-/// when the definition does not already hold it.
-public final class FilterCall: Sendable {
-    /// nil when the environment has no such filter (lax mode passes the input through).
-    let definition: FilterDefinition?
-    /// `definition` without ownership (`definition` keeps it alive): a render calls the
-    /// function through this without retaining the definition or its function.
-    let definitionUnretained: Unmanaged<FilterDefinition>?
-    /// The name as written, when it is not `definition.name` (no such filter, or a filter
-    /// registered under another name).
-    private let otherName: String?
-    /// The arguments, when every one is a literal: built once here instead of on every call.
-    let constantArguments: FilterArguments?
-    /// The arguments as expressions, in order, when some are not literals; empty when
-    /// `constantArguments` holds them all. One array for positional and keyword arguments:
-    /// one reference to keep instead of two.
-    let expressionArguments: [ExpressionArgument]
-    public let offset: Int
-    /// Whether `constantArguments` fit the filter's arity, so the check need not run per call.
-    let constantArityChecked: Bool
-    /// The filter applied after this one.
-    let next: FilterCall?
-    /// `next` without ownership (`next` keeps it alive): a render walks the chain through this
-    /// without retaining and releasing each call.
-    let nextUnretained: Unmanaged<FilterCall>?
+/// Stored in its template's `SyntaxArena` and referred to by address, like a `VariablePath`: the
+/// calls of one expression form a list through `next`, and walking it counts no references.
+/// Valid as long as its template.
+public struct FilterCall: Sendable {
+    /// What a call holds, in its template's arena.
+    struct Storage {
+        /// nil when the environment has no such filter (lax mode passes the input through).
+        let definition: FilterDefinition?
+        /// `definition` without ownership (`definition` keeps it alive): a render calls the
+        /// function through this without retaining the definition or its function.
+        let definitionUnretained: Unmanaged<FilterDefinition>?
+        /// The name as written, when it is not `definition.name` (no such filter, or a filter
+        /// registered under another name).
+        let otherName: String?
+        /// The arguments, when every one is a literal and there is one: built once here instead
+        /// of on every call.
+        let constants: ConstantArguments?
+        /// The literal arguments without ownership (`constants`, or the shared empty arguments),
+        /// for a render to pass on without copying them; nil when some argument is an expression.
+        let constantsUnretained: Unmanaged<ConstantArguments>?
+        /// The arguments as expressions, in order, when some are not literals; empty when
+        /// `constants` holds them all. One array for positional and keyword arguments.
+        let expressionArguments: [ExpressionArgument]
+        let offset: Int
+        /// Whether `constants` fit the filter's arity, so the check need not run per call.
+        let constantArityChecked: Bool
+        /// The filter applied after this one.
+        let next: FilterCall?
+    }
 
     /// An argument that is evaluated per call.
     enum ExpressionArgument: Sendable {
@@ -154,43 +160,69 @@ public final class FilterCall: Sendable {
         case keyword(String, Expression)
     }
 
-    public var name: String { otherName ?? definition.unsafelyUnwrapped.name }
+    /// A call's literal arguments, in an object: a render passes them to the filter straight
+    /// from the object's `let` (read from the arena they would be copied, arrays retained, on
+    /// every call). Calls without arguments share one, which is never freed.
+    final class ConstantArguments: Sendable {
+        let arguments: FilterArguments
+        init(_ arguments: consuming FilterArguments) { self.arguments = arguments }
+        private static let none = ConstantArguments(FilterArguments())
+        static let noneUnretained = Unmanaged.passUnretained(none)
+    }
+
+    private let ref: ArenaRef<Storage>
+
+    @inline(__always)
+    var storage: UnsafePointer<Storage> { ref.pointer }
 
     /// A call whose arguments are all literals.
-    convenience init(definition: FilterDefinition?, otherName: String?, constantArguments: FilterArguments, offset: Int,
-                     next: FilterCall?) {
-        let checked = definition.map { (try? $0.checkArity(constantArguments)) != nil } ?? false
-        self.init(definition: definition, otherName: otherName, constantArguments: constantArguments, expressions: [],
-                  offset: offset, constantArityChecked: checked, next: next)
+    init(definition: consuming FilterDefinition?, otherName: consuming String?, constantArguments: consuming FilterArguments,
+         offset: Int, next: FilterCall?, in arena: SyntaxArena) {
+        let definitionUnretained = definition.map(Unmanaged.passUnretained)
+        let checked = definitionUnretained.map { d in
+            d._withUnsafeGuaranteedRef { (try? $0.checkArity(constantArguments)) != nil }
+        } ?? false
+        // No arguments (most calls): the shared empty arguments, unretained.
+        let constants = constantArguments.positional.isEmpty && constantArguments.keywords.isEmpty
+            ? nil : ConstantArguments(consume constantArguments)
+        let constantsUnretained = constants.map(Unmanaged.passUnretained) ?? ConstantArguments.noneUnretained
+        self.init(Storage(definition: consume definition, definitionUnretained: definitionUnretained,
+                          otherName: consume otherName, constants: consume constants, constantsUnretained: constantsUnretained,
+                          expressionArguments: [], offset: offset, constantArityChecked: checked, next: next), in: arena)
     }
 
     /// A call with some argument that is not a literal.
-    convenience init(definition: FilterDefinition?, otherName: String?, expressions: [ExpressionArgument], offset: Int,
-                     next: FilterCall?) {
-        self.init(definition: definition, otherName: otherName, constantArguments: nil, expressions: expressions, offset: offset,
-                  constantArityChecked: false, next: next)
+    init(definition: consuming FilterDefinition?, otherName: consuming String?, expressions: consuming [ExpressionArgument],
+         offset: Int, next: FilterCall?, in arena: SyntaxArena) {
+        let definitionUnretained = definition.map(Unmanaged.passUnretained)
+        self.init(Storage(definition: consume definition, definitionUnretained: definitionUnretained,
+                          otherName: consume otherName, constants: nil, constantsUnretained: nil,
+                          expressionArguments: consume expressions, offset: offset, constantArityChecked: false, next: next),
+                  in: arena)
     }
 
     /// `otherName` must be nil only when `definition` holds the call's name.
-    private init(definition: FilterDefinition?, otherName: String?, constantArguments: FilterArguments?,
-                 expressions: [ExpressionArgument], offset: Int, constantArityChecked: Bool, next: FilterCall?) {
-        precondition(otherName != nil || definition != nil)
-        self.definition = definition
-        self.definitionUnretained = definition.map(Unmanaged.passUnretained)
-        self.otherName = otherName
-        self.constantArguments = constantArguments
-        self.expressionArguments = expressions
-        self.offset = offset
-        self.constantArityChecked = constantArityChecked
-        self.next = next
-        self.nextUnretained = next.map(Unmanaged.passUnretained)
+    @inline(__always)
+    private init(_ storage: consuming Storage, in arena: SyntaxArena) {
+        precondition(storage.otherName != nil || storage.definition != nil)
+        ref = arena.calls.store(consume storage)
     }
 
-    /// This call followed by `next` instead of its own successor.
-    func followed(by next: FilterCall?) -> FilterCall {
-        FilterCall(definition: definition, otherName: otherName, constantArguments: constantArguments, expressions: expressionArguments,
-                   offset: offset, constantArityChecked: constantArityChecked, next: next)
+    var definition: FilterDefinition? { storage.pointee.definition }
+    var definitionUnretained: Unmanaged<FilterDefinition>? { storage.pointee.definitionUnretained }
+    /// The literal arguments, nil when some argument is an expression.
+    var constantArguments: FilterArguments? {
+        guard let constants = storage.pointee.constantsUnretained else { return nil }
+        return constants._withUnsafeGuaranteedRef { $0.arguments }
     }
+    var constantsUnretained: Unmanaged<ConstantArguments>? { storage.pointee.constantsUnretained }
+    var expressionArguments: [ExpressionArgument] { storage.pointee.expressionArguments }
+    var constantArityChecked: Bool { storage.pointee.constantArityChecked }
+    /// The filter applied after this one.
+    var next: FilterCall? { storage.pointee.next }
+    public var offset: Int { storage.pointee.offset }
+
+    public var name: String { storage.pointee.otherName ?? storage.pointee.definition.unsafelyUnwrapped.name }
 
     /// The positional arguments that are evaluated per call.
     var argumentExpressions: [Expression] {
@@ -221,25 +253,10 @@ public struct FilteredExpression: Sendable {
     var firstFilter: FilterCall?
     public var offset: Int
 
-    public init(base: Expression, filters: [FilterCall] = [], offset: Int = 0) {
-        self.base = base
-        self.firstFilter = filters.reversed().reduce(nil) { next, call in call.followed(by: next) }
-        self.offset = offset
-    }
-
     init(base: Expression, firstFilter: FilterCall?, offset: Int) {
         self.base = base
         self.firstFilter = firstFilter
         self.offset = offset
-    }
-
-    /// The first filter of the expression stored at `p`, without retaining it (the stored
-    /// expression keeps it alive). An optional reference and an optional `Unmanaged` share one
-    /// representation: the object's address, or zero.
-    @inline(__always)
-    static func firstFilterUnretained(at p: UnsafePointer<FilteredExpression>) -> Unmanaged<FilterCall>? {
-        UnsafeRawPointer(p).load(fromByteOffset: MemoryLayout<FilteredExpression>.offset(of: \.firstFilter)!,
-                                 as: Unmanaged<FilterCall>?.self)
     }
 
     /// The filters in order.

@@ -196,14 +196,17 @@ public struct ExpressionParser {
             rootHash = VariablePath.hash(root)
         }
         guard let first = try parseSegment() else {
-            return VariablePath(root: root, rootHash: rootHash, first: nil, second: nil, rest: [], offset: start)
+            return VariablePath(.init(root: consume root, offset: start, rootHash: rootHash, first: nil, second: nil, rest: []),
+                                in: input.arena)
         }
         guard let second = try parseSegment() else {
-            return VariablePath(root: root, rootHash: rootHash, first: first, second: nil, rest: [], offset: start)
+            return VariablePath(.init(root: consume root, offset: start, rootHash: rootHash, first: consume first, second: nil, rest: []),
+                                in: input.arena)
         }
         var rest: [VariablePath.HashedSegment] = []
         while let segment = try parseSegment() { rest.append(segment) }
-        return VariablePath(root: root, rootHash: rootHash, first: first, second: second, rest: rest, offset: start)
+        return VariablePath(.init(root: consume root, offset: start, rootHash: rootHash, first: consume first, second: consume second,
+                                  rest: consume rest), in: input.arena)
     }
 
     /// The next `.key` or `[expr]` of a path with its `KeyHash`; nil at the path's end.
@@ -309,10 +312,10 @@ public struct ExpressionParser {
             switch consume arguments {
             case .literals(let values):
                 return FilterCall(definition: definition, otherName: otherName, constantArguments: values,
-                                  offset: nameToken.range.lowerBound, next: next)
+                                  offset: nameToken.range.lowerBound, next: next, in: input.arena)
             case .expressions(let expressions):
                 return FilterCall(definition: definition, otherName: otherName, expressions: expressions,
-                                  offset: nameToken.range.lowerBound, next: next)
+                                  offset: nameToken.range.lowerBound, next: next, in: input.arena)
             }
         }
         return nil

@@ -20,6 +20,10 @@ final class ParseInput: @unchecked Sendable {
     /// The nodes of the bodies being parsed (see `NodeSlots`), freed with this object: one
     /// object per template owns both.
     let nodes: NodeSlots
+    /// Where the template's paths are stored; the template takes it once parsed.
+    let arena = SyntaxArena()
+    /// Whether the template took `arena` (otherwise this object frees it).
+    private var arenaTaken = false
 
     init(source: [UInt8], mode: ErrorMode, filterNames: NameTable<FilterDefinition>) {
         storage = source.isEmpty ? [0] : source
@@ -31,7 +35,17 @@ final class ParseInput: @unchecked Sendable {
         nodes = NodeSlots.make()
     }
 
-    deinit { nodes.free() }
+    deinit {
+        nodes.free()
+        if !arenaTaken { arena.free() }
+    }
+
+    /// The arena, for the parsed template to keep and free.
+    func takeArena() -> SyntaxArena {
+        precondition(!arenaTaken)
+        arenaTaken = true
+        return arena
+    }
 
     /// `range` of the source as a String (see `Bytes.string`).
     func string(_ range: Range<Int>) -> String {

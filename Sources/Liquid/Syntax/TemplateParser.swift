@@ -79,8 +79,9 @@ public struct TemplateParser {
         self.lines = tokens
     }
 
-    /// The environment, moved out of the finished parser.
-    consuming func finish() -> Environment { environment }
+    /// The environment, moved out of the finished parser, and the arena holding the
+    /// template's paths.
+    consuming func finish() -> (Environment, SyntaxArena) { (environment, input.takeArena()) }
 
     public var mode: ErrorMode { environment.errorMode }
     /// The byte offset the parser has read up to (just after the last tag it returned).

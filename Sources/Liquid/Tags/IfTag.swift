@@ -11,10 +11,10 @@ struct IfTag: Node {
             return false
         }
 
-        /// The variable a `{% if variable %}` branch tests, unretained (the branch keeps it).
+        /// The variable a `{% if variable %}` branch tests.
         @inline(__always)
-        var testedPath: Unmanaged<VariablePath>? {
-            if case .test(.variable(let path))? = condition { return .passUnretained(path) }
+        var testedPath: VariablePath? {
+            if case .test(.variable(let path))? = condition { return path }
             return nil
         }
     }
@@ -74,7 +74,7 @@ struct IfTag: Node {
                     var truth: Bool
                     if let path = branches[i].testedPath {
                         // `{% if x.y %}`, the commonest condition, read without copying it.
-                        truth = try path._withUnsafeGuaranteedRef { try context.isTruthy($0) }
+                        truth = try context.isTruthy(path)
                     } else {
                         truth = try context.evaluate(branches[i].condition.unsafelyUnwrapped)
                     }
