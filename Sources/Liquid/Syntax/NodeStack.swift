@@ -25,8 +25,8 @@ struct NodeSlots {
         // `any Node` is word-aligned and the state a whole number of words, so the buffer
         // after the state is aligned.
         let stateSize = MemoryLayout<State>.stride
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: stateSize + capacity * MemoryLayout<any Node>.stride,
-                                                   alignment: max(MemoryLayout<State>.alignment, MemoryLayout<any Node>.alignment))
+        // From malloc, as arena memory is (see `ArenaMemory`).
+        let raw = ArenaMemory.allocate(stateSize + capacity * MemoryLayout<any Node>.stride)
         let first = (raw + stateSize).bindMemory(to: (any Node).self, capacity: capacity)
         let state = raw.bindMemory(to: State.self, capacity: 1)
         state.initialize(to: State(base: first, count: 0, capacity: capacity, first: first))
@@ -39,7 +39,7 @@ struct NodeSlots {
         s.pointee.base.deinitialize(count: s.pointee.count)
         if s.pointee.base != s.pointee.first { s.pointee.base.deallocate() }
         s.deinitialize(count: 1)
-        UnsafeMutableRawPointer(s).deallocate()
+        ArenaMemory.free(UnsafeMutableRawPointer(s))
     }
 
     var count: Int { state.pointee.count }

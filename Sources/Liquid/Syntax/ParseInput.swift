@@ -21,7 +21,7 @@ final class ParseInput: @unchecked Sendable {
     /// object per template owns both.
     let nodes: NodeSlots
     /// Where the template's paths are stored; the template takes it once parsed.
-    let arena = SyntaxArena()
+    let arena: SyntaxArena
     /// Whether the template took `arena` (otherwise this object frees it).
     private var arenaTaken = false
 
@@ -33,6 +33,7 @@ final class ParseInput: @unchecked Sendable {
         self.filterNames = filterNames
         filters = Unmanaged.passUnretained(filterNames)
         nodes = NodeSlots.make()
+        arena = SyntaxArena(sourceBytes: source.count)
     }
 
     deinit {

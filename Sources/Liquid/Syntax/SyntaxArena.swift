@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where one template's variable paths and filter calls are stored: in a few chunks made and
 /// freed with the template, instead of one object each. A template of the Shopify workload has
 /// about 25 paths and 16 filter calls, and making and freeing an object each was a large part of
@@ -8,13 +16,28 @@
 /// fails leaves it to the `ParseInput` to free). Written only while the template is parsed (by
 /// one thread), read-only after: `@unchecked Sendable`.
 struct SyntaxArena: @unchecked Sendable {
-    let paths = ArenaSlab<VariablePath.Storage>()
-    let calls = ArenaSlab<FilterCall.Storage>()
+    let paths: ArenaSlab<VariablePath.Storage>
+    let calls: ArenaSlab<FilterCall.Storage>
+    /// Both slabs' states and first chunks, in one allocation.
+    private let block: UnsafeMutableRawPointer
+
+    /// An arena sized for a template of `sourceBytes`: the first chunks hold what a template
+    /// of that size usually needs (about one path per 100 bytes and one call per 150 in the
+    /// Shopify workload), so most templates need no further chunk.
+    init(sourceBytes: Int) {
+        let pathCapacity = min(max(sourceBytes / 100, 4), 512)
+        let callCapacity = min(max(sourceBytes / 150, 4), 512)
+        let pathBytes = ArenaSlab<VariablePath.Storage>.firstBytes(capacity: pathCapacity)
+        block = ArenaMemory.allocate(pathBytes + ArenaSlab<FilterCall.Storage>.firstBytes(capacity: callCapacity))
+        paths = ArenaSlab(at: block, capacity: pathCapacity)
+        calls = ArenaSlab(at: block + pathBytes, capacity: callCapacity)
+    }
 
     /// Destroy everything stored; every reference into the arena is invalid after.
     func free() {
         paths.free()
         calls.free()
+        ArenaMemory.free(block)
     }
 }
 
@@ -41,10 +64,28 @@ struct ArenaRef<Element>: @unchecked Sendable {
 /// The class an `ArenaRef` pretends to refer to. Never instantiated.
 final class ArenaSlotMarker {}
 
+/// Memory for arena chunks: 16-byte aligned, from `malloc`.
+///
+/// `UnsafeMutableRawPointer.allocate` goes through `posix_memalign` here whatever alignment it
+/// is asked for, which costs more than `malloc`; malloc's blocks are 16-byte aligned on the
+/// platforms we build for (glibc, musl and Darwin on 64-bit), which the precondition checks.
+enum ArenaMemory {
+    static func allocate(_ bytes: Int) -> UnsafeMutableRawPointer {
+        guard let p = malloc(bytes) else { fatalError("out of memory") }
+        precondition(Int(bitPattern: p) & 15 == 0, "arena memory must be 16-byte aligned")
+        return p
+    }
+
+    static func free(_ p: UnsafeMutableRawPointer) { cFree(p) }
+}
+
+/// The C library's `free`, under a name `ArenaSlab.free()` does not shadow.
+private func cFree(_ p: UnsafeMutableRawPointer) { free(p) }
+
 /// Values of one type in chunks that never move, so a reference to one stays valid until
-/// `free()`. Chunks double in size (from 16 values, up to 512); the first is allocated with the
-/// state. The state sits behind a pointer, so storing a value through a `let` makes no
-/// exclusivity check.
+/// `free()`. The first chunk and the state live in memory the owner provides (and frees);
+/// later chunks double in size, up to 512 values. The state sits behind a pointer, so storing
+/// a value through a `let` makes no exclusivity check.
 struct ArenaSlab<Element> {
     private struct State {
         /// The newest chunk.
@@ -54,8 +95,8 @@ struct ArenaSlab<Element> {
         var capacity: Int
     }
 
-    /// Every chunk starts with the chunk before it (nil for the first, which is part of the
-    /// state's allocation) and the number of values it holds.
+    /// Every chunk starts with the chunk before it (nil for the first, which is in the owner's
+    /// memory) and the number of values it holds.
     private struct ChunkHeader {
         var previous: UnsafeMutableRawPointer?
         var count: Int
@@ -65,20 +106,21 @@ struct ArenaSlab<Element> {
     private static var headerSize: Int { 32 }
     /// Each value's slot, rounded up to 16 bytes (see `ArenaRef`).
     private static var slotSize: Int { (MemoryLayout<Element>.stride + 15) & ~15 }
-    private static var firstCapacity: Int { 16 }
+
+    /// The bytes of the state and a first chunk of `capacity` values (a multiple of 16).
+    static func firstBytes(capacity: Int) -> Int { 2 * headerSize + capacity * slotSize }
 
     private let state: UnsafeMutablePointer<State>
 
-    init() {
+    /// A slab whose state and first chunk of `capacity` values are at `memory` (16-byte
+    /// aligned, `firstBytes(capacity:)` long).
+    init(at memory: UnsafeMutableRawPointer, capacity: Int) {
         precondition(MemoryLayout<Element>.alignment <= 16 && MemoryLayout<State>.size <= Self.headerSize
-                     && MemoryLayout<ChunkHeader>.size <= Self.headerSize)
-        // [state][first chunk: header, slots]
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: 2 * Self.headerSize + Self.firstCapacity * Self.slotSize,
-                                                   alignment: 16)
-        let chunk = raw + Self.headerSize
+                     && MemoryLayout<ChunkHeader>.size <= Self.headerSize && capacity > 0)
+        let chunk = memory + Self.headerSize
         chunk.bindMemory(to: ChunkHeader.self, capacity: 1).initialize(to: ChunkHeader(previous: nil, count: 0))
-        state = raw.bindMemory(to: State.self, capacity: 1)
-        state.initialize(to: State(chunk: chunk, count: 0, capacity: Self.firstCapacity))
+        state = memory.bindMemory(to: State.self, capacity: 1)
+        state.initialize(to: State(chunk: chunk, count: 0, capacity: capacity))
     }
 
     /// Store `value` (moved in); it is destroyed by `free()`.
@@ -96,12 +138,12 @@ struct ArenaSlab<Element> {
 
     private func addChunk() {
         let capacity = min(state.pointee.capacity * 2, 512)
-        let chunk = UnsafeMutableRawPointer.allocate(byteCount: Self.headerSize + capacity * Self.slotSize, alignment: 16)
+        let chunk = ArenaMemory.allocate(Self.headerSize + capacity * Self.slotSize)
         chunk.bindMemory(to: ChunkHeader.self, capacity: 1).initialize(to: ChunkHeader(previous: state.pointee.chunk, count: 0))
         state.pointee = State(chunk: chunk, count: 0, capacity: capacity)
     }
 
-    /// Destroy every value and free the chunks and the state.
+    /// Destroy every value and free the chunks it allocated (not the owner's memory).
     func free() {
         var chunk: UnsafeMutableRawPointer? = state.pointee.chunk
         while let c = chunk {
@@ -110,10 +152,9 @@ struct ArenaSlab<Element> {
                 (c + Self.headerSize + i * Self.slotSize).assumingMemoryBound(to: Element.self).deinitialize(count: 1)
             }
             chunk = header.previous
-            // The first chunk goes with the state.
-            if chunk != nil { c.deallocate() }
+            // The first chunk is in the owner's memory.
+            if chunk != nil { ArenaMemory.free(c) }
         }
         state.deinitialize(count: 1)
-        UnsafeMutableRawPointer(state).deallocate()
     }
 }
