@@ -35,6 +35,25 @@ struct SyntaxArenaTests {
         #expect(analysis.filters.count == 2 * count)
     }
 
+    /// Bodies are runs of nodes in the arena: many small bodies past the first chunk, blank
+    /// bodies whose whitespace text is dropped in place, and one body longer than any chunk
+    /// the arena would grow to by itself must all render as before.
+    @Test func bodiesStayIntactAcrossChunks() throws {
+        var source = "", expected = ""
+        for i in 0..<600 {
+            source += "{% if true %}  {% assign a\(i) = \(i) %}  {% endif %}[{{ a\(i) }}]"
+            expected += "[\(i)]"
+        }
+        let blanks = try Environment().parse(source)
+        #expect(try blanks.render() == expected)
+
+        let long = String(repeating: "{{ x }}-", count: 5_000)
+        #expect(try Environment().parse(long).render(globals: ["x": "y"]) == String(repeating: "y-", count: 5_000))
+
+        let nested = "{% for i in (1..3) %} {% if i > 1 %} {% for j in (1..2) %}{{ i }}{{ j }} {% endfor %}{% endif %}{% endfor %}"
+        #expect(try Environment().parse(nested).render() == "   21 22   31 32 ")  // as Shopify Liquid prints it
+    }
+
     /// A slab filled past several chunks hands back each value unchanged, Strings included, and
     /// frees them all.
     @Test func slabKeepsEveryValue() {

@@ -1,6 +1,5 @@
 /// The nodes of the bodies being parsed, innermost body last. A body pushes its nodes here and,
-/// when it ends, moves them out into an array of exactly their count: one allocation per body
-/// instead of an array regrown as it fills. Shared by a template's parser and the parsers of
+/// when it ends, moves them into a run of the template's arena (see `NodeRuns`). Shared by a template's parser and the parsers of
 /// its `{% liquid %}` tags (a nested body always ends before the body around it), and owned by
 /// their `ParseInput`, which makes it with `NodeSlots.make()` and frees it with `free()`.
 ///
@@ -85,8 +84,7 @@ struct NodeSlots {
     }
 
     /// `{{-` / `{%-`: strip the whitespace ending the last node, if it was pushed at or after
-    /// `start` and is literal text. The node is moved out and its shortened replacement moved
-    /// in: the source array it holds changes hands without being retained or released.
+    /// `start` and is literal text. The node is moved out and its shortened replacement pushed.
     func trimTrailingWhitespaceOfText(from start: Int) {
         let s = state
         guard s.pointee.count > start else { return }
@@ -113,22 +111,16 @@ struct NodeSlots {
         (state.pointee.base + state.pointee.count).deinitialize(count: 1)
     }
 
-    /// Move the nodes from `start` on into an array, leaving `start` nodes.
-    func take(from start: Int) -> [any Node] {
+    /// Move the nodes from `start` on into a run of `runs` (the body's block), leaving
+    /// `start` nodes.
+    func take(from start: Int, into runs: NodeRuns) -> Block {
         let s = state
         let n = s.pointee.count - start
         precondition(start >= 0 && n >= 0)
-        guard n > 0 else { return [] }
-        // Moved in bitwise through append(contentsOf:), whose storage allocation is specialized
-        // (Array(unsafeUninitializedCapacity:) would look up array metadata at run time).
-        // Room for one more than it gets: when append(contentsOf:) fills its space exactly it
-        // asks the iterator for another element, and the Optional<any Node> it gets is copied
-        // and destroyed through outlined generic code (~110 instructions a body).
-        var nodes: [any Node] = []
-        nodes.reserveCapacity(n + 1)
-        nodes.append(contentsOf: MovedNodes(base: s.pointee.base + start, count: n))
+        guard n > 0 else { return .empty }
+        let block = Block(run: runs.store(moving: s.pointee.base + start, count: n))
         s.pointee.count = start
-        return nodes
+        return block
     }
 
     /// Drop the nodes from `start` on (a body that failed to parse).
@@ -140,43 +132,14 @@ struct NodeSlots {
     }
 }
 
-/// Nodes moved (not copied) out of the stack's buffer, for `Array.append(contentsOf:)`.
-/// Each node is moved out exactly once, by `_copyContents` in bulk or by the iterator.
-private struct MovedNodes: Sequence {
-    let base: UnsafeMutablePointer<any Node>
-    let count: Int
-
-    struct Iterator: IteratorProtocol {
-        var position: UnsafeMutablePointer<any Node>
-        let end: UnsafeMutablePointer<any Node>
-
-        mutating func next() -> (any Node)? {
-            guard position < end else { return nil }
-            defer { position += 1 }
-            return position.move()
-        }
-    }
-
-    var underestimatedCount: Int { count }
-
-    func makeIterator() -> Iterator { Iterator(position: base, end: base + count) }
-
-    func _copyContents(initializing buffer: UnsafeMutableBufferPointer<any Node>) -> (Iterator, UnsafeMutableBufferPointer<any Node>.Index) {
-        let n = Swift.min(count, buffer.count)
-        if n > 0 { buffer.baseAddress!.moveInitialize(from: base, count: n) }
-        return (Iterator(position: base + n, end: base + count), n)
-    }
-}
-
 extension TextNode {
-    /// The text without its trailing whitespace (`{{-`), nil when nothing is left. Consuming:
-    /// the source array moves into the new node.
-    consuming func trimmingTrailingWhitespace() -> TextNode? {
+    /// The text without its trailing whitespace (`{{-`), nil when nothing is left.
+    func trimmingTrailingWhitespace() -> TextNode? {
         let range = self.range
         var end = range.upperBound
-        // `bytes` points at `range.lowerBound` of the source this node keeps alive.
+        // `bytes` points at `range.lowerBound` of the template's source.
         while end > range.lowerBound && Bytes.isWhitespace(bytes[end - range.lowerBound - 1]) { end -= 1 }
         guard end > range.lowerBound else { return nil }
-        return TextNode(source: source, range: range.lowerBound..<end)
+        return TextNode(base: bytes - range.lowerBound, range: range.lowerBound..<end)
     }
 }

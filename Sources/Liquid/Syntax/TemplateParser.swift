@@ -174,7 +174,7 @@ public struct TemplateParser {
         do {
             var endIndex = -1
             let end = try parseNodes(until: ends, from: start, endIndex: &endIndex)
-            return (Block(nodes.take(from: start)), end, endIndex)
+            return (nodes.take(from: start, into: input.arena.nodes), end, endIndex)
         } catch {
             nodes.truncate(to: start)
             throw error
@@ -194,7 +194,7 @@ public struct TemplateParser {
                     }
                     trimNextText = false
                 }
-                if !range.isEmpty { nodes.push(TextNode(source: source, range: range)) }
+                if !range.isEmpty { nodes.push(TextNode(base: input.base, range: range)) }
             case .output:
                 if token.trimLeft { trimTrailingWhitespace(from: start) }
                 guard token.closed else { throw unterminated(token) }

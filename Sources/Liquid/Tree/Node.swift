@@ -16,40 +16,63 @@ extension Node {
     public func analyze(_ analysis: inout Analysis) {}
 }
 
-/// A sequence of nodes: a template body or the body of a block tag.
+/// A sequence of nodes: a template body or the body of a block tag. A run of nodes in its
+/// template's arena (see `NodeRuns`), referred to by the address of the run's header: one word,
+/// and copying a block counts no references. Valid as long as its template.
 public struct Block: Sendable {
-    public internal(set) var nodes: [any Node]
+    private let run: ArenaRef<any Node>
 
-    public init(_ nodes: [any Node] = []) { self.nodes = nodes }
+    /// The run whose header slot (a `RunHeader`) is at `header`.
+    init(run header: UnsafeMutablePointer<any Node>) {
+        run = ArenaRef(header)
+    }
+
+    /// A block without nodes (a run that is never freed).
+    static let empty = Block(run: {
+        let header = ArenaMemory.allocate(MemoryLayout<any Node>.stride).bindMemory(to: (any Node).self, capacity: 1)
+        header.initialize(to: RunHeader(count: 0))
+        return header
+    }())
+
+    /// The nodes, in order.
+    @inline(__always)
+    var nodes: UnsafeBufferPointer<any Node> {
+        UnsafeBufferPointer(start: run.pointer + 1, count: count)
+    }
+
+    /// The header's count, read in place (a `RunHeader` is stored inline in its slot).
+    @inline(__always)
+    var count: Int {
+        UnsafeRawPointer(run.pointer).load(as: Int.self)
+    }
 
     /// Text and outputs, most of any body, are judged in place (an output is never blank);
     /// asking them through `any Node` would copy each existential first.
     public var isBlank: Bool {
-        nodes.withUnsafeBufferPointer { nodes in
-            guard let first = nodes.baseAddress else { return true }
-            let text = InlineNode.metadata(TextNode.self), output = InlineNode.metadata(OutputNode.self)
-            for i in nodes.indices {
-                let node = first + i
-                switch InlineNode.metadata(of: node) {
-                case text:
-                    if !InlineNode.value(node, as: TextNode.self).pointee.isWhitespace { return false }
-                case output:
-                    return false
-                default:
-                    if !node.pointee.isBlank { return false }
-                }
+        let nodes = self.nodes
+        guard let first = nodes.baseAddress else { return true }
+        let text = InlineNode.metadata(TextNode.self), output = InlineNode.metadata(OutputNode.self)
+        for i in nodes.indices {
+            let node = first + i
+            switch InlineNode.metadata(of: node) {
+            case text:
+                if !InlineNode.value(node, as: TextNode.self).pointee.isWhitespace { return false }
+            case output:
+                return false
+            default:
+                if !node.pointee.isBlank { return false }
             }
-            return true
         }
+        return true
     }
-    public var isEmpty: Bool { nodes.isEmpty }
+    public var isEmpty: Bool { count == 0 }
 
     /// Render every node; errors get this node's location and follow the render error policy.
     /// Stops early when a `break` or `continue` is pending.
     @inline(__always)
     public func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
-        try nodes.withUnsafeBufferPointer { nodes in
-            guard let first = nodes.baseAddress else { return }
+        let nodes = self.nodes
+        if let first = nodes.baseAddress {
             let text = InlineNode.metadata(TextNode.self), output = InlineNode.metadata(OutputNode.self)
             for i in nodes.indices {
                 let node = first + i
@@ -75,9 +98,28 @@ public struct Block: Sendable {
         try context.checkOutput(out)
     }
 
-    /// Shopify drops whitespace-only text from the bodies of a blank control-flow tag.
-    mutating func removeBlankText() {
-        nodes.removeAll { $0 is TextNode }
+    /// Shopify drops whitespace-only text from the bodies of a blank control-flow tag. The
+    /// other nodes move up in place; the slots left over at the end hold `EmptyNode`s, so that
+    /// the arena still destroys every slot once. Only while parsing, before anything reads
+    /// the block.
+    func removeBlankText() {
+        let n = count
+        guard n > 0 else { return }
+        let first = UnsafeMutablePointer(mutating: run.pointer + 1)
+        let text = InlineNode.metadata(TextNode.self)
+        var kept = 0
+        for i in 0..<n {
+            let node = first + i
+            let isText = text != nil ? InlineNode.metadata(of: node) == text : node.pointee is TextNode
+            if isText {
+                node.deinitialize(count: 1)
+            } else {
+                if kept != i { (first + kept).moveInitialize(from: node, count: 1) }
+                kept += 1
+            }
+        }
+        for i in kept..<n { (first + i).initialize(to: EmptyNode()) }
+        UnsafeMutablePointer(mutating: run.pointer).pointee = RunHeader(count: kept)
     }
 
     public func analyze(_ analysis: inout Analysis) {
@@ -116,22 +158,19 @@ enum InlineNode {
     }
 }
 
-/// Literal template text: a range of the template's own source, which it shares (no copy).
-/// Three words, so it fits an existential's inline buffer and costs no allocation of its own.
-/// Immutable, and `bytes` points into storage the node itself keeps alive, hence Sendable.
+/// Literal template text: a range of the template's own source, read where it is (no copy).
+/// Two words and trivial to copy or destroy: the template keeps its source, which the node's
+/// bytes point into, for as long as its nodes exist (they are in its arena). Immutable, hence
+/// Sendable.
 struct TextNode: Node, @unchecked Sendable {
-    /// The template's source; held so that `bytes` stays valid (the array is never mutated, so
-    /// its storage never moves).
-    let source: [UInt8]
-    /// The first byte of the text inside `source`'s storage: a block prints it without touching
-    /// the array (reading the array through the node would retain and release it per print).
+    /// The first byte of the text, inside the template's source.
     let bytes: UnsafePointer<UInt8>
     private let start: Int32, end: Int32
 
-    init(source: [UInt8], range: Range<Int>) {
-        precondition(!range.isEmpty && range.upperBound <= source.count && range.upperBound <= Int(Int32.max))
-        self.source = source
-        self.bytes = source.withUnsafeBufferPointer { $0.baseAddress! + range.lowerBound }
+    /// The text at `range` of the source whose first byte is `base`.
+    init(base: UnsafePointer<UInt8>, range: Range<Int>) {
+        precondition(!range.isEmpty && range.upperBound <= Int(Int32.max))
+        self.bytes = base + range.lowerBound
         self.start = Int32(range.lowerBound)
         self.end = Int32(range.upperBound)
     }
@@ -141,8 +180,7 @@ struct TextNode: Node, @unchecked Sendable {
     var offset: Int { Int(start) }
     var isBlank: Bool { isWhitespace }
 
-    /// Whether the text is all whitespace, read through `bytes` (inside `source`, which the
-    /// node keeps alive; `count` bytes from it are in bounds by construction).
+    /// Whether the text is all whitespace.
     var isWhitespace: Bool {
         let p = bytes
         for i in 0..<count where !Bytes.isWhitespace(p[i]) { return false }
