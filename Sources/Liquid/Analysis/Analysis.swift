@@ -96,8 +96,11 @@ public struct Analysis: Sendable {
         var call = filtered.firstFilter
         while let f = call {
             addFilter(f.name, at: f.offset)
-            for a in f.argumentExpressions { add(a) }
-            for (_, a) in f.keywordExpressions { add(a) }
+            for argument in f.expressionArguments {
+                switch argument {
+                case .positional(let a), .keyword(_, let a): add(a)
+                }
+            }
             call = f.next
         }
     }

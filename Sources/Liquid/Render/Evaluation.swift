@@ -2,7 +2,7 @@ extension RenderContext {
     /// The value of an expression.
     public func evaluate(_ expression: Expression) throws -> Value {
         switch expression {
-        case .literal(let v): return v
+        case .literal(let l): return l.value
         case .variable(let path): return try lookup(path)
         case .empty, .blank: return .string("")
         case .range(let lo, let hi):

@@ -1,8 +1,9 @@
 /// A compiled expression: literals are folded into values, paths pre-split into segments.
-/// One word: paths are an address in the template's arena, literals and ranges are boxed. Nodes hold expressions
-/// inline, and a node of at most three words is stored in its `any Node` without an allocation.
+/// One word: literals and paths are addresses in the template's arena, ranges are boxed. Nodes
+/// hold expressions inline, and a node of at most three words is stored in its `any Node`
+/// without an allocation.
 public enum Expression: Sendable {
-    indirect case literal(Value)
+    case literal(Literal)
     case variable(VariablePath)
     indirect case range(Expression, Expression)
     /// The special `empty` literal: equal to "", [] and {}; renders as "".
@@ -20,23 +21,39 @@ extension Expression {
         return nil
     }
 
-    /// A literal, sharing one box among all uses of the commonest values (nil, booleans, small
-    /// integers, ""), so `x == 0` or `flag == true` costs no allocation.
-    static func constant(_ value: Value) -> Expression {
+    /// A literal stored in `arena`, or shared by all templates for the commonest values (nil,
+    /// booleans, small integers, ""), so `x == 0` or `flag == true` stores nothing.
+    static func constant(_ value: consuming Value, in arena: SyntaxArena) -> Expression {
         switch value {
         case .nil: return sharedNil
         case .bool(let b): return b ? sharedTrue : sharedFalse
         case .int(let i) where i >= 0 && i < sharedInts.count: return sharedInts[i]
         case .string(let s) where s.isEmpty: return sharedEmptyString
-        default: return .literal(value)
+        default: return .literal(Literal(value, in: arena))
         }
     }
 
-    private static let sharedNil = Expression.literal(.nil)
-    private static let sharedTrue = Expression.literal(.bool(true))
-    private static let sharedFalse = Expression.literal(.bool(false))
-    private static let sharedEmptyString = Expression.literal(.string(""))
-    private static let sharedInts = (0..<16).map { Expression.literal(.int($0)) }
+    /// Where the shared literals live: an arena never freed.
+    private static let sharedArena = SyntaxArena(sourceBytes: 0)
+    private static let sharedNil = Expression.literal(Literal(.nil, in: sharedArena))
+    private static let sharedTrue = Expression.literal(Literal(.bool(true), in: sharedArena))
+    private static let sharedFalse = Expression.literal(Literal(.bool(false), in: sharedArena))
+    private static let sharedEmptyString = Expression.literal(Literal(.string(""), in: sharedArena))
+    private static let sharedInts = (0..<16).map { Expression.literal(Literal(.int($0), in: sharedArena)) }
+}
+
+/// A literal value, stored in its template's `SyntaxArena` and referred to by address (see
+/// `VariablePath`): no box per literal. Valid as long as its template.
+public struct Literal: Sendable {
+    private let ref: ArenaRef<Value>
+
+    init(_ value: consuming Value, in arena: SyntaxArena) {
+        ref = arena.literals.store(value)
+    }
+
+    /// The value, read where it is stored.
+    @inline(__always)
+    public var value: Value { ref.pointer.pointee }
 }
 
 /// A variable reference `a.b[0][c]`: a root and the segments below it. Stored in its template's
@@ -223,26 +240,6 @@ public struct FilterCall: Sendable {
     public var offset: Int { storage.pointee.offset }
 
     public var name: String { storage.pointee.otherName ?? storage.pointee.definition.unsafelyUnwrapped.name }
-
-    /// The positional arguments that are evaluated per call.
-    var argumentExpressions: [Expression] {
-        expressionArguments.compactMap { if case .positional(let e) = $0 { e } else { nil } }
-    }
-
-    /// The keyword arguments that are evaluated per call.
-    var keywordExpressions: [(String, Expression)] {
-        expressionArguments.compactMap { if case .keyword(let k, let e) = $0 { (k, e) } else { nil } }
-    }
-
-    public var arguments: [Expression] {
-        if let constantArguments { return constantArguments.positional.map(Expression.literal) }
-        return argumentExpressions
-    }
-
-    public var keywordArguments: [(String, Expression)] {
-        if let constantArguments { return constantArguments.keywords.map { ($0.0, .literal($0.1)) } }
-        return keywordExpressions
-    }
 }
 
 /// An expression followed by filters: what `{{ }}`, `echo` and `assign` hold.

@@ -96,7 +96,7 @@ public struct ExpressionParser {
     /// A primary expression: literal, range, or variable path.
     public mutating func parseExpression() throws -> Expression {
         switch try parseOperand() {
-        case .value(let v): return .constant(v)
+        case .value(let v): return .constant(v, in: input.arena)
         case .expression(let e): return e
         }
     }
@@ -130,7 +130,7 @@ public struct ExpressionParser {
             try expect(.rightParen, "')'")
             // Fold literal ranges now, so `(1..5)` costs nothing at render time.
             if case .literal(let a) = lower, case .literal(let b) = upper,
-                let lo = RangeBound.integer(a), let hi = RangeBound.integer(b)
+                let lo = RangeBound.integer(a.value), let hi = RangeBound.integer(b.value)
             {
                 return .value(.range(lower: lo, upper: hi))
             }
@@ -263,7 +263,7 @@ public struct ExpressionParser {
         switch inner {
         case .value(.string(let s)): return .key(s)
         case .value(.int(let i)): return .index(i)
-        case .value(let v): return .dynamic(.constant(v))
+        case .value(let v): return .dynamic(.constant(v, in: input.arena))
         case .expression(let e): return .dynamic(e)
         }
     }
@@ -344,17 +344,17 @@ public struct ExpressionParser {
                 advance(); advance()
                 switch try parseOperand() {
                 case .value(let v) where constant: keywordValues.append((key, v))
-                case .value(let v): expressions.append(.keyword(key, .literal(v)))
+                case .value(let v): expressions.append(.keyword(key, .constant(v, in: input.arena)))
                 case .expression(let e):
-                    if constant { expressions = Self.expressions(values, keywordValues); constant = false }
+                    if constant { expressions = Self.expressions(values, keywordValues, in: input.arena); constant = false }
                     expressions.append(.keyword(key, e))
                 }
             } else {
                 switch try parseOperand() {
                 case .value(let v) where constant: values.append(v)
-                case .value(let v): expressions.append(.positional(.literal(v)))
+                case .value(let v): expressions.append(.positional(.constant(v, in: input.arena)))
                 case .expression(let e):
-                    if constant { expressions = Self.expressions(values, keywordValues); constant = false }
+                    if constant { expressions = Self.expressions(values, keywordValues, in: input.arena); constant = false }
                     expressions.append(.positional(e))
                 }
             }
@@ -363,11 +363,13 @@ public struct ExpressionParser {
     }
 
     /// Literal arguments read so far, as expressions.
-    private static func expressions(_ values: [Value], _ keywords: [(String, Value)]) -> [FilterCall.ExpressionArgument] {
+    private static func expressions(_ values: [Value], _ keywords: [(String, Value)], in arena: SyntaxArena)
+        -> [FilterCall.ExpressionArgument]
+    {
         var expressions: [FilterCall.ExpressionArgument] = []
         expressions.reserveCapacity(values.count + keywords.count + 1)
-        for v in values { expressions.append(.positional(.literal(v))) }
-        for (k, v) in keywords { expressions.append(.keyword(k, .literal(v))) }
+        for v in values { expressions.append(.positional(.constant(v, in: arena))) }
+        for (k, v) in keywords { expressions.append(.keyword(k, .constant(v, in: arena))) }
         return expressions
     }
 

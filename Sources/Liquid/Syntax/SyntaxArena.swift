@@ -6,7 +6,7 @@ import Musl
 import Darwin
 #endif
 
-/// Where one template's variable paths, filter calls and nodes are stored: in a few chunks made and
+/// Where one template's variable paths, filter calls, literals and nodes are stored: in a few chunks made and
 /// freed with the template, instead of one object each. A template of the Shopify workload has
 /// about 25 paths and 16 filter calls, and making and freeing an object each was a large part of
 /// parsing (about 400 instructions to free one, whatever it holds).
@@ -18,24 +18,29 @@ import Darwin
 struct SyntaxArena: @unchecked Sendable {
     let paths: ArenaSlab<VariablePath.Storage>
     let calls: ArenaSlab<FilterCall.Storage>
+    /// Literal values of expressions (other than the shared commonest ones).
+    let literals: ArenaSlab<Value>
     /// The nodes of every body.
     let nodes: NodeRuns
     /// The states and first chunks of all three, in one allocation.
     private let block: UnsafeMutableRawPointer
 
     /// An arena sized for a template of `sourceBytes`: the first chunks hold what a template
-    /// of that size usually needs (about one path per 100 bytes, one call per 150 and a node
-    /// slot per 24 in the Shopify workload), so most templates need no further chunk.
+    /// of that size usually needs (about one path per 100 bytes, one call per 150, a literal per
+    /// 400 and a node slot per 24 in the Shopify workload), so most templates need no further chunk.
     init(sourceBytes: Int) {
         let pathCapacity = min(max(sourceBytes / 100, 4), 512)
         let callCapacity = min(max(sourceBytes / 150, 4), 512)
+        let literalCapacity = min(max(sourceBytes / 400, 4), 512)
         let nodeCapacity = min(max(sourceBytes / 24, 8), 2048)
         let pathBytes = ArenaSlab<VariablePath.Storage>.firstBytes(capacity: pathCapacity)
         let callBytes = ArenaSlab<FilterCall.Storage>.firstBytes(capacity: callCapacity)
-        block = ArenaMemory.allocate(pathBytes + callBytes + NodeRuns.firstBytes(capacity: nodeCapacity))
+        let literalBytes = ArenaSlab<Value>.firstBytes(capacity: literalCapacity)
+        block = ArenaMemory.allocate(pathBytes + callBytes + literalBytes + NodeRuns.firstBytes(capacity: nodeCapacity))
         paths = ArenaSlab(at: block, capacity: pathCapacity)
         calls = ArenaSlab(at: block + pathBytes, capacity: callCapacity)
-        nodes = NodeRuns(at: block + pathBytes + callBytes, capacity: nodeCapacity)
+        literals = ArenaSlab(at: block + pathBytes + callBytes, capacity: literalCapacity)
+        nodes = NodeRuns(at: block + pathBytes + callBytes + literalBytes, capacity: nodeCapacity)
     }
 
     /// Destroy everything stored; every reference into the arena is invalid after.
@@ -43,6 +48,7 @@ struct SyntaxArena: @unchecked Sendable {
         nodes.free()
         paths.free()
         calls.free()
+        literals.free()
         ArenaMemory.free(block)
     }
 }

@@ -201,7 +201,7 @@ public struct TemplateParser {
                 var parser = expressionParser(token.inner)
                 // Located at the `{{`, and built straight into the node (no copy to relocate it).
                 if parser.atEnd {
-                    nodes.pushOutput(FilteredExpression(base: .literal(.nil), firstFilter: nil, offset: token.range.lowerBound))
+                    nodes.pushOutput(FilteredExpression(base: .constant(.nil, in: input.arena), firstFilter: nil, offset: token.range.lowerBound))
                 } else {
                     let expression = try parser.parseFilteredExpression(offset: token.range.lowerBound)
                     try parser.finish()

@@ -17,7 +17,7 @@ struct PartialCall: Sendable {
         }
         let name = try expr.parseExpression()
         var literalName: String? = nil
-        if case .literal(.string(let s)) = name { literalName = s }
+        if case .literal(let l) = name, case .string(let s) = l.value { literalName = s }
         var variable: Expression? = nil
         var isFor = false
         var alias: String? = nil
