@@ -6,8 +6,8 @@ import Musl
 import Darwin
 #endif
 
-/// Where one template's variable paths, filter calls, literals and nodes are stored: in a few chunks made and
-/// freed with the template, instead of one object each. A template of the Shopify workload has
+/// Where one template's variable paths, filter calls, literals, `if` branches and nodes are
+/// stored: in a few chunks made and freed with the template, instead of one object each. A template of the Shopify workload has
 /// about 25 paths and 16 filter calls, and making and freeing an object each was a large part of
 /// parsing (about 400 instructions to free one, whatever it holds).
 ///
@@ -20,27 +20,37 @@ struct SyntaxArena: @unchecked Sendable {
     let calls: ArenaSlab<FilterCall.Storage>
     /// Literal values of expressions (other than the shared commonest ones).
     let literals: ArenaSlab<Value>
+    /// The branches of `if` and `unless` tags.
+    let branches: ArenaSlab<IfTag.Branch>
     /// The nodes of every body.
     let nodes: NodeRuns
     /// The states and first chunks of all three, in one allocation.
     private let block: UnsafeMutableRawPointer
 
     /// An arena sized for a template of `sourceBytes`: the first chunks hold what a template
-    /// of that size usually needs (about one path per 100 bytes, one call per 150, a literal per
-    /// 400 and a node slot per 24 in the Shopify workload), so most templates need no further chunk.
+    /// of that size usually needs (about one path per 100 bytes, one call per 150, a literal and
+    /// an `if` branch per 250 and a node slot per 24 in the Shopify workload), so most templates need no further chunk.
     init(sourceBytes: Int) {
         let pathCapacity = min(max(sourceBytes / 100, 4), 512)
         let callCapacity = min(max(sourceBytes / 150, 4), 512)
-        let literalCapacity = min(max(sourceBytes / 400, 4), 512)
+        let literalCapacity = min(max(sourceBytes / 250, 4), 512)
+        let branchCapacity = min(max(sourceBytes / 250, 4), 512)
         let nodeCapacity = min(max(sourceBytes / 24, 8), 2048)
         let pathBytes = ArenaSlab<VariablePath.Storage>.firstBytes(capacity: pathCapacity)
         let callBytes = ArenaSlab<FilterCall.Storage>.firstBytes(capacity: callCapacity)
         let literalBytes = ArenaSlab<Value>.firstBytes(capacity: literalCapacity)
-        block = ArenaMemory.allocate(pathBytes + callBytes + literalBytes + NodeRuns.firstBytes(capacity: nodeCapacity))
-        paths = ArenaSlab(at: block, capacity: pathCapacity)
-        calls = ArenaSlab(at: block + pathBytes, capacity: callCapacity)
-        literals = ArenaSlab(at: block + pathBytes + callBytes, capacity: literalCapacity)
-        nodes = NodeRuns(at: block + pathBytes + callBytes + literalBytes, capacity: nodeCapacity)
+        let branchBytes = ArenaSlab<IfTag.Branch>.firstBytes(capacity: branchCapacity)
+        block = ArenaMemory.allocate(pathBytes + callBytes + literalBytes + branchBytes + NodeRuns.firstBytes(capacity: nodeCapacity))
+        var at = block
+        paths = ArenaSlab(at: at, capacity: pathCapacity)
+        at += pathBytes
+        calls = ArenaSlab(at: at, capacity: callCapacity)
+        at += callBytes
+        literals = ArenaSlab(at: at, capacity: literalCapacity)
+        at += literalBytes
+        branches = ArenaSlab(at: at, capacity: branchCapacity)
+        at += branchBytes
+        nodes = NodeRuns(at: at, capacity: nodeCapacity)
     }
 
     /// Destroy everything stored; every reference into the arena is invalid after.
@@ -49,6 +59,7 @@ struct SyntaxArena: @unchecked Sendable {
         paths.free()
         calls.free()
         literals.free()
+        branches.free()
         ArenaMemory.free(block)
     }
 }
@@ -138,6 +149,12 @@ struct ArenaSlab<Element> {
     /// Store `value` (moved in); it is destroyed by `free()`.
     @inline(__always)
     func store(_ value: consuming Element) -> ArenaRef<Element> {
+        ArenaRef(storeReturningPointer(value))
+    }
+
+    /// `store`, returning the slot itself: its owner may still change it while parsing.
+    @inline(__always)
+    func storeReturningPointer(_ value: consuming Element) -> UnsafeMutablePointer<Element> {
         if state.pointee.count == state.pointee.capacity { addChunk() }
         let chunk = state.pointee.chunk
         let n = state.pointee.count
@@ -145,7 +162,7 @@ struct ArenaSlab<Element> {
         slot.initialize(to: consume value)
         state.pointee.count = n + 1
         chunk.assumingMemoryBound(to: ChunkHeader.self).pointee.count = n + 1
-        return ArenaRef(slot)
+        return slot
     }
 
     private func addChunk() {

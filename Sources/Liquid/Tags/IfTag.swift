@@ -1,10 +1,16 @@
 /// `{% if %}` / `{% unless %}` with `elsif` and `else`. The first true branch renders; branches
 /// after an `else` are parsed but can never render (Shopify ignores them too).
-struct IfTag: Node {
-    struct Branch: Sendable {
+/// Its branches point into the template's arena and are never changed once parsed, hence
+/// `@unchecked Sendable`.
+struct IfTag: Node, @unchecked Sendable {
+    /// One `if`/`elsif`/`else` branch, stored in the template's arena and linked to the next:
+    /// a tag's branches cost no array.
+    struct Branch: @unchecked Sendable {
         /// nil for `else`.
         let condition: Condition?
-        var body: Block
+        let body: Block
+        /// The branch after this one (set while parsing, as the next one is stored).
+        fileprivate(set) var next: UnsafePointer<Branch>?
 
         var isElse: Bool {
             if case .none = condition { return true }
@@ -19,9 +25,9 @@ struct IfTag: Node {
         }
     }
 
-    /// Three words (the branches, the offset, the flags), so the node fits an existential's
-    /// inline buffer and costs no box of its own.
-    var branches: [Branch]
+    /// Three words at most (the first branch, the offset, the flags), so the node fits an
+    /// existential's inline buffer and costs no box of its own.
+    let firstBranch: UnsafePointer<Branch>
     let offset: Int
     /// `unless` negates the first condition only.
     let negateFirst: Bool
@@ -40,20 +46,24 @@ struct IfTag: Node {
         // The definitions are registered as `if` and `unless` only, so the terminators follow
         // from `negate`.
         let ends = negate ? unlessEnds : ifEnds
-        var branches: [Branch] = []
+        let arena = parser.input.arena
+        var first: UnsafeMutablePointer<Branch>?
+        var last: UnsafeMutablePointer<Branch>?
+        var blank = true
         var condition: Condition? = try parseCondition(tag, &parser)
         while true {
             let (body, end, endIndex) = try parser.parseBody(until: ends)
-            // Room for an `else` at once when one follows, rather than regrowing for it.
-            if branches.isEmpty { branches.reserveCapacity(endIndex == 2 ? 1 : 2) }
+            blank = blank && body.isBlank
             // Moved, not copied: the next branch's condition replaces it.
-            branches.append(Branch(condition: consume condition, body: body))
+            let branch = arena.branches.storeReturningPointer(Branch(condition: consume condition, body: body, next: nil))
+            if let last { last.pointee.next = UnsafePointer(branch) } else { first = branch }
+            last = branch
             guard endIndex != 2, let end else { break }
             condition = endIndex == 0 ? try parseCondition(end, &parser) : nil
         }
-        let blank = branches.allSatisfy { $0.body.isBlank }
-        if blank { for i in branches.indices { branches[i].body.removeBlankText() } }
-        return IfTag(branches: branches, offset: tag.offset, negateFirst: negate, blank: blank)
+        let firstBranch = UnsafePointer(first.unsafelyUnwrapped)
+        if blank { forEachBranch(from: firstBranch) { $0.pointee.body.removeBlankText() } }
+        return IfTag(firstBranch: firstBranch, offset: tag.offset, negateFirst: negate, blank: blank)
     }
 
     static func parseCondition(_ tag: TagToken, _ parser: inout TemplateParser) throws -> Condition {
@@ -66,32 +76,45 @@ struct IfTag: Node {
         return condition
     }
 
+    /// `body` for each branch, in order.
+    private static func forEachBranch(from first: UnsafePointer<Branch>, _ body: (UnsafePointer<Branch>) throws -> Void) rethrows {
+        var branch: UnsafePointer<Branch>? = first
+        while let b = branch {
+            try body(b)
+            branch = b.pointee.next
+        }
+    }
+
     func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
-        // Through the buffer: iterating the array would copy every branch.
-        try branches.withUnsafeBufferPointer { branches in
-            for i in branches.indices {
-                if !branches[i].isElse {
-                    var truth: Bool
-                    if let path = branches[i].testedPath {
-                        // `{% if x.y %}`, the commonest condition, read without copying it.
-                        truth = try context.isTruthy(path)
-                    } else {
-                        truth = try context.evaluate(branches[i].condition.unsafelyUnwrapped)
-                    }
-                    if i == 0 && negateFirst { truth.toggle() }
-                    guard truth else { continue }
+        // Read in place: copying a branch would copy its condition.
+        var branch: UnsafePointer<Branch>? = firstBranch
+        var isFirst = true
+        while let b = branch {
+            if !b.pointee.isElse {
+                var truth: Bool
+                if let path = b.pointee.testedPath {
+                    // `{% if x.y %}`, the commonest condition, read without copying it.
+                    truth = try context.isTruthy(path)
+                } else {
+                    truth = try context.evaluate(b.pointee.condition.unsafelyUnwrapped)
                 }
-                try branches[i].body.render(context, into: &out)
-                return
+                if isFirst && negateFirst { truth.toggle() }
+                isFirst = false
+                guard truth else {
+                    branch = b.pointee.next
+                    continue
+                }
             }
+            try b.pointee.body.render(context, into: &out)
+            return
         }
     }
 
     func analyze(_ analysis: inout Analysis) {
         analysis.addTag(name, at: offset)
-        for b in branches {
-            if let c = b.condition { analysis.add(c) }
-            b.body.analyze(&analysis)
+        Self.forEachBranch(from: firstBranch) { b in
+            if let c = b.pointee.condition { analysis.add(c) }
+            b.pointee.body.analyze(&analysis)
         }
     }
 }
