@@ -20,7 +20,7 @@ enum ExpressionLexer {
     /// `source[..<end]` must be valid memory.
     static func token(in source: UnsafePointer<UInt8>, from i: Int, end: Int) -> (ExprToken, next: Int) {
         var i = i
-        while i < end && Bytes.isWhitespace(source[i]) { i += 1 }
+        while i < end && ByteClass.of(source[i]) & ByteClass.whitespace != 0 { i += 1 }
         guard i < end else { return (ExprToken(kind: .end, range: end..<end), end) }
         let b = source[i]
         @inline(__always) func single(_ kind: ExprToken.Kind) -> (ExprToken, next: Int) {
@@ -73,7 +73,7 @@ enum ExpressionLexer {
             }
             // Digits followed by word characters (`123abc`) form an identifier-like word.
             if j < end && (Bytes.isAlpha(source[j]) || source[j] == UInt8(ascii: "_")) && b != UInt8(ascii: "-") && kind == .integer {
-                while j < end && (Bytes.isWord(source[j]) || source[j] == UInt8(ascii: "-")) { j += 1 }
+                while j < end && ByteClass.of(source[j]) & ByteClass.identifierPart != 0 { j += 1 }
                 if j < end && source[j] == UInt8(ascii: "?") { j += 1 }
                 kind = .identifier
             }
@@ -81,7 +81,7 @@ enum ExpressionLexer {
         default:
             if Bytes.isAlpha(b) || b == UInt8(ascii: "_") {
                 var j = i + 1
-                while j < end && (Bytes.isWord(source[j]) || source[j] == UInt8(ascii: "-")) { j += 1 }
+                while j < end && ByteClass.of(source[j]) & ByteClass.identifierPart != 0 { j += 1 }
                 if j < end && source[j] == UInt8(ascii: "?") { j += 1 }
                 return (ExprToken(kind: .identifier, range: i..<j), j)
             }

@@ -115,7 +115,7 @@ public struct TemplateParser {
         if i < end && source[i] == UInt8(ascii: "#") {
             i += 1
         } else {
-            while i < end && Bytes.isWord(source[i]) { i += 1 }
+            while i < end && ByteClass.of(source[i]) & ByteClass.word != 0 { i += 1 }
         }
         guard i > nameStart else { return TagHeader(name: "", definition: nil, markup: end..<end, nameStart: end, nameCount: 0) }
         let (name, definition) = tagNames.lookup(source, nameStart..<i)
