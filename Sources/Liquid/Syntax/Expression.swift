@@ -148,9 +148,10 @@ public struct FilterCall: Sendable {
     /// What a call holds, in its template's arena.
     struct Storage {
         /// nil when the environment has no such filter (lax mode passes the input through).
-        let definition: FilterDefinition?
-        /// `definition` without ownership (`definition` keeps it alive): a render calls the
-        /// function through this without retaining the definition or its function.
+        /// Without ownership: the template's environment holds every filter the template's
+        /// calls were resolved to, for as long as the template (and so this call) exists. A
+        /// render calls the function through this without retaining the definition or its
+        /// function, and storing and freeing a call counts no references.
         let definitionUnretained: Unmanaged<FilterDefinition>?
         /// The name as written, when it is not `definition.name` (no such filter, or a filter
         /// registered under another name).
@@ -193,9 +194,8 @@ public struct FilterCall: Sendable {
     var storage: UnsafePointer<Storage> { ref.pointer }
 
     /// A call whose arguments are all literals.
-    init(definition: consuming FilterDefinition?, otherName: consuming String?, constantArguments: consuming FilterArguments,
-         offset: Int, next: FilterCall?, in arena: SyntaxArena) {
-        let definitionUnretained = definition.map(Unmanaged.passUnretained)
+    init(definition definitionUnretained: Unmanaged<FilterDefinition>?, otherName: consuming String?,
+         constantArguments: consuming FilterArguments, offset: Int, next: FilterCall?, in arena: SyntaxArena) {
         let checked = definitionUnretained.map { d in
             d._withUnsafeGuaranteedRef { (try? $0.checkArity(constantArguments)) != nil }
         } ?? false
@@ -203,16 +203,15 @@ public struct FilterCall: Sendable {
         let constants = constantArguments.positional.isEmpty && constantArguments.keywords.isEmpty
             ? nil : ConstantArguments(consume constantArguments)
         let constantsUnretained = constants.map(Unmanaged.passUnretained) ?? ConstantArguments.noneUnretained
-        self.init(Storage(definition: consume definition, definitionUnretained: definitionUnretained,
+        self.init(Storage(definitionUnretained: definitionUnretained,
                           otherName: consume otherName, constants: consume constants, constantsUnretained: constantsUnretained,
                           expressionArguments: [], offset: offset, constantArityChecked: checked, next: next), in: arena)
     }
 
     /// A call with some argument that is not a literal.
-    init(definition: consuming FilterDefinition?, otherName: consuming String?, expressions: consuming [ExpressionArgument],
-         offset: Int, next: FilterCall?, in arena: SyntaxArena) {
-        let definitionUnretained = definition.map(Unmanaged.passUnretained)
-        self.init(Storage(definition: consume definition, definitionUnretained: definitionUnretained,
+    init(definition definitionUnretained: Unmanaged<FilterDefinition>?, otherName: consuming String?,
+         expressions: consuming [ExpressionArgument], offset: Int, next: FilterCall?, in arena: SyntaxArena) {
+        self.init(Storage(definitionUnretained: definitionUnretained,
                           otherName: consume otherName, constants: nil, constantsUnretained: nil,
                           expressionArguments: consume expressions, offset: offset, constantArityChecked: false, next: next),
                   in: arena)
@@ -221,11 +220,11 @@ public struct FilterCall: Sendable {
     /// `otherName` must be nil only when `definition` holds the call's name.
     @inline(__always)
     private init(_ storage: consuming Storage, in arena: SyntaxArena) {
-        precondition(storage.otherName != nil || storage.definition != nil)
+        precondition(storage.otherName != nil || storage.definitionUnretained != nil)
         ref = arena.calls.store(consume storage)
     }
 
-    var definition: FilterDefinition? { storage.pointee.definition }
+    var definition: FilterDefinition? { storage.pointee.definitionUnretained?.takeUnretainedValue() }
     var definitionUnretained: Unmanaged<FilterDefinition>? { storage.pointee.definitionUnretained }
     /// The literal arguments, nil when some argument is an expression.
     var constantArguments: FilterArguments? {
@@ -239,7 +238,9 @@ public struct FilterCall: Sendable {
     var next: FilterCall? { storage.pointee.next }
     public var offset: Int { storage.pointee.offset }
 
-    public var name: String { storage.pointee.otherName ?? storage.pointee.definition.unsafelyUnwrapped.name }
+    public var name: String {
+        storage.pointee.otherName ?? storage.pointee.definitionUnretained.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.name }
+    }
 }
 
 /// An expression followed by filters: what `{{ }}`, `echo` and `assign` hold.

@@ -64,12 +64,12 @@ final class NameTable<Definition: NamedDefinition>: Sendable {
         return (Self.string(bytes, count), nil)
     }
 
-    /// The definition of the name spelled by `count` bytes at `bytes`, and the name as a String
-    /// only when the definition does not hold it as its own name (so a hit copies no String).
-    func definition(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> (definition: Definition?, otherName: String?) {
+    /// The definition of the name spelled by `count` bytes at `bytes`, not retained (see
+    /// `lookup`), and the name as a String only when the definition does not hold it as its own
+    /// name (so a hit copies no String).
+    func definition(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> (definition: Unmanaged<Definition>?, otherName: String?) {
         if let slot = slot(of: bytes, count) {
-            let entry = entries[slot]
-            return entry.namedAsDefinition ? (entry.definition, nil) : (entry.definition, entry.name)
+            return (entries[slot].unretained, entries[slot].namedAsDefinition ? nil : entries[slot].name)
         }
         return (nil, Self.string(bytes, count))
     }
