@@ -14,6 +14,24 @@ struct SyntaxArenaTests {
         #expect(MemoryLayout<FilteredExpression>.size == 3 * MemoryLayout<Int>.size)
     }
 
+    /// Expressions, text and outputs hold nothing to release (everything they refer to is in the
+    /// arena): freeing a template skips them, so a reference-counted field added to any of them
+    /// would leak. This fails first.
+    @Test func textOutputsAndExpressionsAreTrivial() {
+        #expect(_isPOD(Expression.self))
+        #expect(_isPOD(TextNode.self))
+        #expect(_isPOD(OutputNode.self))
+        #expect(NodeRuns.trivialMetadata(TextNode.self) != nil)
+        #expect(NodeRuns.trivialMetadata(OutputNode.self) != nil)
+    }
+
+    /// A range whose bounds are variables is stored in the arena and read back at each render.
+    @Test func rangeExpressionsEvaluate() throws {
+        let template = try Environment().parse("{% for i in (a..b) %}{{ i }}{% endfor %}|{{ (a..b) | join: ',' }}")
+        #expect(try template.render(globals: ["a": 2, "b": 4]) == "234|2,3,4")
+        #expect(template.analyze().variables.map(\.name) == ["a", "b", "a", "b"])
+    }
+
     /// Far more paths and calls than the first chunks hold (a 40-byte template sizes them for a
     /// handful), each read back after all are stored: later chunks must not move earlier values.
     @Test func valuesStayInPlaceAcrossChunks() throws {

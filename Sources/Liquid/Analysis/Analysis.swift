@@ -86,7 +86,7 @@ public struct Analysis: Sendable {
     public mutating func add(_ expression: Expression) {
         switch expression {
         case .variable(let p): addVariable(p)
-        case .range(let a, let b): add(a); add(b)
+        case .range(let r): add(r.lower); add(r.upper)
         default: break
         }
     }

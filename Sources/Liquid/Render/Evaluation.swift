@@ -5,8 +5,8 @@ extension RenderContext {
         case .literal(let l): return l.value
         case .variable(let path): return try lookup(path)
         case .empty, .blank: return .string("")
-        case .range(let lo, let hi):
-            let a = try evaluate(lo), b = try evaluate(hi)
+        case .range(let r):
+            let a = try evaluate(r.lower), b = try evaluate(r.upper)
             guard let lower = RangeBound.integer(a), let upper = RangeBound.integer(b) else {
                 throw LiquidError.argument("invalid range: \(a.rubyTypeName)..\(b.rubyTypeName)")
             }

@@ -1,11 +1,13 @@
 /// A compiled expression: literals are folded into values, paths pre-split into segments.
-/// One word: literals and paths are addresses in the template's arena, ranges are boxed. Nodes
-/// hold expressions inline, and a node of at most three words is stored in its `any Node`
-/// without an allocation.
+/// One word, and trivial: literals, paths and ranges are addresses in the template's arena, so
+/// copying or dropping an expression (or a node holding only expressions) touches no reference
+/// count. Nodes hold expressions inline, and a node of at most three words is stored in its
+/// `any Node` without an allocation.
 public enum Expression: Sendable {
     case literal(Literal)
     case variable(VariablePath)
-    indirect case range(Expression, Expression)
+    /// `(a..b)` whose bounds are not both literals (those are folded into a range value).
+    case range(RangeExpression)
     /// The special `empty` literal: equal to "", [] and {}; renders as "".
     case empty
     /// The special `blank` literal: equal to nil, false, "", whitespace, [] and {}; renders as "".
@@ -40,6 +42,23 @@ extension Expression {
     private static let sharedFalse = Expression.literal(Literal(.bool(false), in: sharedArena))
     private static let sharedEmptyString = Expression.literal(Literal(.string(""), in: sharedArena))
     private static let sharedInts = (0..<16).map { Expression.literal(Literal(.int($0), in: sharedArena)) }
+}
+
+/// The bounds of a `(a..b)` range expression, stored in its template's `SyntaxArena`.
+public struct RangeExpression: Sendable {
+    struct Bounds {
+        let lower: Expression
+        let upper: Expression
+    }
+
+    private let ref: ArenaRef<Bounds>
+
+    init(lower: Expression, upper: Expression, in arena: SyntaxArena) {
+        ref = arena.ranges.store(Bounds(lower: lower, upper: upper))
+    }
+
+    public var lower: Expression { ref.pointer.pointee.lower }
+    public var upper: Expression { ref.pointer.pointee.upper }
 }
 
 /// A literal value, stored in its template's `SyntaxArena` and referred to by address (see

@@ -134,7 +134,7 @@ public struct ExpressionParser {
             {
                 return .value(.range(lower: lo, upper: hi))
             }
-            return .expression(.range(lower, upper))
+            return .expression(.range(RangeExpression(lower: lower, upper: upper, in: input.arena)))
         case .identifier:
             // Reserved words are literals unless used as a path root (`nil.x` is still nil).
             let next = peekNext.kind

@@ -62,6 +62,12 @@ struct NodeRuns {
         return header
     }
 
+    /// `T`'s metadata as its slots hold it, when its values are stored inline and need no
+    /// destroying (nil otherwise: such nodes are destroyed as usual).
+    static func trivialMetadata<T: Node>(_ type: T.Type) -> UnsafeRawPointer? {
+        _isPOD(T.self) ? InlineNode.metadata(T.self) : nil
+    }
+
     private func slots(of chunk: UnsafeMutableRawPointer) -> UnsafeMutablePointer<any Node> {
         (chunk + Self.headerSize).assumingMemoryBound(to: (any Node).self)
     }
@@ -79,12 +85,21 @@ struct NodeRuns {
         state.pointee = State(chunk: chunk, count: 0, capacity: capacity)
     }
 
-    /// Destroy every node and free the chunks this allocated (not the owner's memory).
+    /// Destroy every node and free the chunks this allocated (not the owner's memory). Text and
+    /// outputs, most nodes, hold nothing to release (`Self.isTrivial`): they are skipped rather
+    /// than destroyed one by one through their existential's value witness.
     func free() {
+        let text = Self.trivialMetadata(TextNode.self), output = Self.trivialMetadata(OutputNode.self)
         var chunk: UnsafeMutableRawPointer? = state.pointee.chunk
         while let c = chunk {
             let header = c.assumingMemoryBound(to: ChunkHeader.self).pointee
-            slots(of: c).deinitialize(count: header.count)
+            let slots = slots(of: c)
+            for i in 0..<header.count {
+                let slot = slots + i
+                let type = InlineNode.metadata(of: slot)
+                if type != nil && (type == text || type == output) { continue }
+                slot.deinitialize(count: 1)
+            }
             chunk = header.previous
             if chunk != nil { ArenaMemory.free(c) }
         }

@@ -22,6 +22,8 @@ struct SyntaxArena: @unchecked Sendable {
     let literals: ArenaSlab<Value>
     /// The branches of `if` and `unless` tags.
     let branches: ArenaSlab<IfTag.Branch>
+    /// The bounds of range expressions that are not literals (rare).
+    let ranges: ArenaSlab<RangeExpression.Bounds>
     /// The nodes of every body.
     let nodes: NodeRuns
     /// The states and first chunks of all three, in one allocation.
@@ -40,7 +42,9 @@ struct SyntaxArena: @unchecked Sendable {
         let callBytes = ArenaSlab<FilterCall.Storage>.firstBytes(capacity: callCapacity)
         let literalBytes = ArenaSlab<Value>.firstBytes(capacity: literalCapacity)
         let branchBytes = ArenaSlab<IfTag.Branch>.firstBytes(capacity: branchCapacity)
-        block = ArenaMemory.allocate(pathBytes + callBytes + literalBytes + branchBytes + NodeRuns.firstBytes(capacity: nodeCapacity))
+        let rangeBytes = ArenaSlab<RangeExpression.Bounds>.firstBytes(capacity: 1)
+        block = ArenaMemory.allocate(pathBytes + callBytes + literalBytes + branchBytes + rangeBytes
+                                     + NodeRuns.firstBytes(capacity: nodeCapacity))
         var at = block
         paths = ArenaSlab(at: at, capacity: pathCapacity)
         at += pathBytes
@@ -50,6 +54,8 @@ struct SyntaxArena: @unchecked Sendable {
         at += literalBytes
         branches = ArenaSlab(at: at, capacity: branchCapacity)
         at += branchBytes
+        ranges = ArenaSlab(at: at, capacity: 1)
+        at += rangeBytes
         nodes = NodeRuns(at: at, capacity: nodeCapacity)
     }
 
@@ -60,6 +66,7 @@ struct SyntaxArena: @unchecked Sendable {
         calls.free()
         literals.free()
         branches.free()
+        ranges.free()
         ArenaMemory.free(block)
     }
 }
