@@ -15,15 +15,34 @@ import Darwin
 /// `render(_:)` the render phase (60 renders of parsed templates), so a benchmark can time each
 /// alone or both together. `init` does both loading and parsing.
 public struct ShopifyWorkload: Sendable {
-    /// One page of a theme, as source.
-    public struct Page: Sendable, Hashable, CustomStringConvertible {
+    /// One page of a theme, as source. A class: a parsed page holds it by one reference, so
+    /// copying a parsed page copies none of its Strings.
+    public final class Page: Sendable, Hashable, CustomStringConvertible {
         public let theme: String
         /// The file name without `.liquid` (`"product"`): also the `template` variable.
         public let name: String
         public let source: String
         /// `theme/name`, e.g. `vogue/product`.
-        public var id: String { theme + "/" + name }
+        public let id: String
+        /// The names the page and its layout are parsed under, and the page's render locals
+        /// (`template`, `page_title`): made once here, not in every parse op.
+        let templateName: String
+        let layoutName: String
+        let locals: [String: Value]
+
+        init(theme: String, name: String, source: String) {
+            self.theme = theme
+            self.name = name
+            self.source = source
+            id = theme + "/" + name
+            templateName = id + ".liquid"
+            layoutName = theme + "/theme.liquid"
+            locals = ["template": .string(name), "page_title": "Page title"]
+        }
+
         public var description: String { id }
+        public static func == (a: Page, b: Page) -> Bool { a.id == b.id && a.source == b.source }
+        public func hash(into hasher: inout Hasher) { hasher.combine(id) }
     }
 
     /// The parsed page and layout of one page.
@@ -104,10 +123,9 @@ public struct ShopifyWorkload: Sendable {
         var out: [Parsed] = []
         out.reserveCapacity(pages.count)
         for page in pages {
-            let template = try environment.parse(page.source, name: page.id + ".liquid")
-            let layout = try environment.parse(layouts[page.theme]!, name: page.theme + "/theme.liquid")
-            let locals: [String: Value] = ["template": .string(page.name), "page_title": "Page title"]
-            out.append(Parsed(page: page, template: template, layout: layout, locals: locals))
+            let template = try environment.parse(page.source, name: page.templateName)
+            let layout = try environment.parse(layouts[page.theme]!, name: page.layoutName)
+            out.append(Parsed(page: page, template: template, layout: layout, locals: page.locals))
         }
         return out
     }
