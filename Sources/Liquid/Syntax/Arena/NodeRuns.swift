@@ -6,20 +6,10 @@
 /// Every slot below a chunk's count holds a node (headers are `RunHeader`s, slots skipped to
 /// align a run are `EmptyNode`s), so freeing destroys them all in one pass.
 struct NodeRuns {
-    private struct State {
-        var chunk: UnsafeMutableRawPointer
-        /// Slots used in the newest chunk, and its room.
-        var count: Int
-        var capacity: Int
-    }
+    private typealias State = ArenaChunks.State
+    private typealias ChunkHeader = ArenaChunks.Header
 
-    /// Every chunk starts with the chunk before it (nil for the first, which is in the owner's
-    /// memory) and its number of used slots; 16 bytes, so the first slot is 16-byte aligned.
-    private struct ChunkHeader {
-        var previous: UnsafeMutableRawPointer?
-        var count: Int
-    }
-
+    /// A chunk header's room: 16 bytes, so the first slot is 16-byte aligned.
     private static var headerSize: Int { 16 }
     private static var slot: Int { MemoryLayout<any Node>.stride }
     /// The state's room before the first chunk.
