@@ -16,7 +16,36 @@ struct FilterWriterTests {
         ("{{ x | product_img_url: 'large' }}", "products/shirt.png"), ("{{ x | product_img_url: 'original' }}", "products/a.gif"),
         ("{{ x | product_img_url: 'huge' }}", "products/shirt.jpg"), ("{{ x | product_img_url }}", "other/shirt.jpg"),
         ("{{ x | money: 1 }}", 5),
+        // A wrapper around the writer of the filter before it (no String made in between).
+        ("{{ x | asset_url | script_tag }}", "a.js"), ("{{ x | global_asset_url | script_tag }}", "lib/b.js"),
+        ("{{ x | shopify_asset_url | stylesheet_tag: 'print' }}", "c.css"), ("{{ x | asset_url | stylesheet_tag }}", 5),
+        ("{{ x | product_img_url: 'thumb' | img_tag }}", "products/shirt.jpg"),
+        ("{{ x | product_img_url | img_tag: 'Alt' }}", "products/shirt.jpg"),
+        ("{{ x | product_img_url: 'huge' | img_tag }}", "products/shirt.jpg"), ("{{ x | product_img_url | img_tag }}", .nil),
+        ("{{ x | asset_url | img_tag: y }}", "i.png"), ("{{ x | money | script_tag: 1 }}", 100),
     ]
+
+    /// Output a wrapper and the writer inside it wrote before an error is taken back: the
+    /// output is what the filters applied one by one leave (the error, inline).
+    @Test func aWrappedWriterFailingLeavesNoPartialOutput() throws {
+        var env = Environment()
+        let failing = LiquidError.argument("no")
+        env.register(FilterDefinition("half", { _, _, _ in throw failing }, writer: { _, _, _, out in
+            out.append(literal: "partial")
+            throw failing
+        }))
+        env.register(FilterDefinition("wrap", { input, _, _ in .string("[" + input.liquidString + "]") }, wrapper: { writeInput, _, _, out in
+            out.append(literal: "[")
+            try writeInput(&out)
+            out.append(literal: "]")
+        }))
+        let wrapped = try env.parse("a{{ x | half | wrap }}b").render(globals: ["x": "1"])
+        let unwrapped = try env.parse("a{{ x | half | wrap | append: '' }}b").render(globals: ["x": "1"])
+        #expect(wrapped == unwrapped)
+        #expect(!wrapped.contains("partial") && wrapped.hasPrefix("a") && wrapped.hasSuffix("b"))
+        env.renderErrors = .raise
+        #expect(throws: LiquidError.self) { try env.parse("{{ x | half | wrap }}").render(globals: ["x": "1"]) }
+    }
 
     /// An error evaluating a writer's argument is placed where the same error of a filter
     /// returning its value is: at the output, not at the filter (only the filter's own errors are).

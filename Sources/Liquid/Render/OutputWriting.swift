@@ -37,6 +37,7 @@ extension RenderContext {
     private func write(_ input: Value, through call: FilterCall, into out: inout OutputBuffer) throws {
         switch call.next {
         case .some(let next):
+            if next.next == nil, try writeWrapped(input, call, last: next, into: &out) { return }
             let value = try apply(call, to: input)
             try write(value, through: next, into: &out)
         case .none:
@@ -47,6 +48,44 @@ extension RenderContext {
                 case .some(let writer): try write(input, lastCall: call, writer, into: &out)
                 case .none: try apply(call, to: input).write(to: &out)
                 }
+            }
+        }
+    }
+
+    /// `input | call | last` printed by `last`'s wrapper around `call`'s writer, when both filters
+    /// have them and constant arguments of the right number: the text `call` would return is
+    /// written in place, and no String is made for it. False (nothing written) when the pair
+    /// does not qualify. On an error, what was written is taken back, so the output is as the
+    /// filters applied one by one would leave it; an error is placed at the filter raising it.
+    private func writeWrapped(_ input: Value, _ call: FilterCall, last: FilterCall, into out: inout OutputBuffer) throws -> Bool {
+        guard call.constantArityChecked, last.constantArityChecked, !input.isDrop,
+              let lastDefinition = last.definitionUnretained, let definition = call.definitionUnretained
+        else { return false }
+        return try lastDefinition._withUnsafeGuaranteedRef { lastDefinition in
+            guard let wrapper = lastDefinition.wrapper else { return false }
+            return try definition._withUnsafeGuaranteedRef { definition in
+                guard let writer = definition.writer else { return false }
+                let mark = out.count
+                do {
+                    try last.constantsUnretained.unsafelyUnwrapped._withUnsafeGuaranteedRef { lastArguments in
+                        try call.constantsUnretained.unsafelyUnwrapped._withUnsafeGuaranteedRef { arguments in
+                            try wrapper({ out in
+                                do {
+                                    try writer(input, arguments.arguments, self, &out)
+                                } catch var e as LiquidError {
+                                    if e.offset == nil { e.offset = call.offset }
+                                    throw e
+                                }
+                            }, lastArguments.arguments, self, &out)
+                        }
+                    }
+                } catch {
+                    out.written = mark
+                    guard var e = error as? LiquidError else { throw error }
+                    if e.offset == nil { e.offset = last.offset }
+                    throw e
+                }
+                return true
             }
         }
     }
