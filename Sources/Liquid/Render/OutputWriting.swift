@@ -23,7 +23,9 @@ extension RenderContext {
     private func write(_ path: VariablePath, into out: inout OutputBuffer) throws {
         switch storedValue(path) {
         case .some(let stored) where !stored.pointee.isDrop: Value.write(at: stored, to: &out)
-        default: try lookup(path).write(to: &out)
+        case .some(let stored): stored.pointee.write(to: &out)
+        // Step by step at once: `lookup` would search the scopes again first.
+        case .none: try lookupStepwise(path).write(to: &out)
         }
     }
 

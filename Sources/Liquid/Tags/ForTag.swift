@@ -283,6 +283,29 @@ final class ForloopDrop: Drop, @unchecked Sendable {
         }
     }
 
+    /// `value(forKey:)` with the key's `KeyHash` known (a path's): the property is picked by
+    /// comparing integers, and the key is compared only with the name whose hash it has.
+    func value(forKey key: String, hash: Int) -> Value? {
+        switch hash {
+        case Self.indexHash: if key == "index" { return .int(index0 + 1) }
+        case Self.index0Hash: if key == "index0" { return .int(index0) }
+        case Self.rindexHash: if key == "rindex" { return .int(length - index0) }
+        case Self.rindex0Hash: if key == "rindex0" { return .int(length - index0 - 1) }
+        case Self.firstHash: if key == "first" { return .bool(index0 == 0) }
+        case Self.lastHash: if key == "last" { return .bool(index0 == length - 1) }
+        case Self.lengthHash: if key == "length" { return .int(length) }
+        // A hash that is no property's: no property has this key.
+        default: if !Self.otherHashes.contains(hash) { return nil }
+        }
+        return value(forKey: key)
+    }
+
+    private static let indexHash = KeyHash.of("index"), index0Hash = KeyHash.of("index0")
+    private static let rindexHash = KeyHash.of("rindex"), rindex0Hash = KeyHash.of("rindex0")
+    private static let firstHash = KeyHash.of("first"), lastHash = KeyHash.of("last"), lengthHash = KeyHash.of("length")
+    /// The properties not picked by hash above.
+    private static let otherHashes = [KeyHash.of("name"), KeyHash.of("parentloop")]
+
     func toLiquidValue() -> Value {
         var o = LiquidObject()
         for k in ["first", "index", "index0", "last", "length", "rindex", "rindex0"] { o[k] = value(forKey: k) }
