@@ -23,6 +23,16 @@ struct FilterWriterTests {
         ("{{ x | product_img_url | img_tag: 'Alt' }}", "products/shirt.jpg"),
         ("{{ x | product_img_url: 'huge' | img_tag }}", "products/shirt.jpg"), ("{{ x | product_img_url | img_tag }}", .nil),
         ("{{ x | asset_url | img_tag: y }}", "i.png"), ("{{ x | money | script_tag: 1 }}", 100),
+        // Standard filters with writers.
+        ("{{ x | truncate: 5 }}", "abcdefghij"), ("{{ x | truncate: 20 }}", "short"), ("{{ x | truncate: -1 }}", "abc"),
+        ("{{ x | truncate: 4, '…' }}", "héllo wörld"), ("{{ x | truncate: 3, '' }}", "日本語テキスト"),
+        ("{{ x | truncate }}", .nil), ("{{ x | truncate: 'a' }}", "abc"), ("{{ x | truncate: 2 }}", 12345),
+        ("{{ x | truncatewords: 2 }}", "one two three four"), ("{{ x | truncatewords: 2, '!' }}", "  one \t two\n three "),
+        ("{{ x | truncatewords: 5 }}", "one two"), ("{{ x | truncatewords: 0 }}", "one two"), ("{{ x | truncatewords }}", .nil),
+        ("{{ x | truncatewords: 1 }}", "día soleado"), ("{{ x | truncatewords: 'x' }}", "a b"),
+        ("{{ x | date: '%B %d, %Y' }}", "2005-04-04 16:00:00 -0400"), ("{{ x | date: '%^a %e %-m %H:%M:%S %z' }}", 1_112_630_400),
+        ("{{ x | date: '' }}", "2005-04-04"), ("{{ x | date: '%Y' }}", "not a date"), ("{{ x | date: '%Y' }}", .nil),
+        ("{{ x | date: 'año %Y é' }}", "2005-04-04"), ("{{ x | date: '%Y %' }}", "2005-04-04"), ("{{ x | date: y }}", 0),
     ]
 
     /// Output a wrapper and the writer inside it wrote before an error is taken back: the
