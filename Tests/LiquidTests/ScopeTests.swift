@@ -45,6 +45,11 @@ struct ScopeTests {
 /// the same keys given at render time (`forloop[k]`) must read as they always did.
 @Suite("forloop properties")
 struct ForloopPropertyTests {
+    /// The hashes `ForloopDrop` picks its properties by are the names' `KeyHash`es.
+    @Test func propertyHashesAreTheNamesHashes() {
+        #expect(ForloopDrop.propertyNames.map { KeyHash.of($0) } == ForloopDrop.propertyHashes)
+    }
+
     @Test func everyPropertyByNameAndByDynamicKey() throws {
         let names = ["index", "index0", "rindex", "rindex0", "first", "last", "length", "name", "size", "nope"]
         let fields = names.map { "{{ forloop.\($0) }}" }.joined(separator: ",")

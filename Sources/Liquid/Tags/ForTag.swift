@@ -286,25 +286,28 @@ final class ForloopDrop: Drop, @unchecked Sendable {
     /// `value(forKey:)` with the key's `KeyHash` known (a path's): the property is picked by
     /// comparing integers, and the key is compared only with the name whose hash it has.
     func value(forKey key: String, hash: Int) -> Value? {
+        // The names' `KeyHash`es as literals (a `static let` costs a `swift_once` per read);
+        // `ForloopPropertyTests` checks them against `KeyHash.of`.
         switch hash {
-        case Self.indexHash: if key == "index" { return .int(index0 + 1) }
-        case Self.index0Hash: if key == "index0" { return .int(index0) }
-        case Self.rindexHash: if key == "rindex" { return .int(length - index0) }
-        case Self.rindex0Hash: if key == "rindex0" { return .int(length - index0 - 1) }
-        case Self.firstHash: if key == "first" { return .bool(index0 == 0) }
-        case Self.lastHash: if key == "last" { return .bool(index0 == length - 1) }
-        case Self.lengthHash: if key == "length" { return .int(length) }
+        case -8_948_777_187_306_027_381: if key == "index" { return .int(index0 + 1) }
+        case 8_860_261_562_530_344_897: if key == "index0" { return .int(index0) }
+        case 7_276_725_013_684_973_371: if key == "rindex" { return .int(length - index0) }
+        case 8_995_787_532_610_875_313: if key == "rindex0" { return .int(length - index0 - 1) }
+        case -8_514_075_438_229_807_807: if key == "first" { return .bool(index0 == 0) }
+        case 312_668_867_041_707_993: if key == "last" { return .bool(index0 == length - 1) }
+        case -1_580_386_065_683_472_715: if key == "length" { return .int(length) }
+        case -4_270_347_329_889_690_746, 3_924_234_677_534_649_939: break  // name, parentloop
         // A hash that is no property's: no property has this key.
-        default: if !Self.otherHashes.contains(hash) { return nil }
+        default: return nil
         }
         return value(forKey: key)
     }
 
-    private static let indexHash = KeyHash.of("index"), index0Hash = KeyHash.of("index0")
-    private static let rindexHash = KeyHash.of("rindex"), rindex0Hash = KeyHash.of("rindex0")
-    private static let firstHash = KeyHash.of("first"), lastHash = KeyHash.of("last"), lengthHash = KeyHash.of("length")
-    /// The properties not picked by hash above.
-    private static let otherHashes = [KeyHash.of("name"), KeyHash.of("parentloop")]
+    /// The properties, for checking the hashes above.
+    static let propertyNames = ["index", "index0", "rindex", "rindex0", "first", "last", "length", "name", "parentloop"]
+    static let propertyHashes = [-8_948_777_187_306_027_381, 8_860_261_562_530_344_897, 7_276_725_013_684_973_371,
+                                 8_995_787_532_610_875_313, -8_514_075_438_229_807_807, 312_668_867_041_707_993,
+                                 -1_580_386_065_683_472_715, -4_270_347_329_889_690_746, 3_924_234_677_534_649_939]
 
     func toLiquidValue() -> Value {
         var o = LiquidObject()
