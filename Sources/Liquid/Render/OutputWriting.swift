@@ -15,8 +15,23 @@ extension RenderContext {
             }
             return
         }
-        let input = try path.map { try lookup($0) } ?? evaluate(output.pointee.base)
+        let input = try path.map { try lookup($0) } ?? evaluate(at: Self.base(of: output))
         try write(input, through: first, into: &out)
+    }
+
+    /// Where an output's base expression is stored.
+    @inline(__always)
+    private static func base(of output: UnsafePointer<FilteredExpression>) -> UnsafePointer<Expression> {
+        UnsafeRawPointer(output).advanced(by: MemoryLayout<FilteredExpression>.offset(of: \.base)!)
+            .assumingMemoryBound(to: Expression.self)
+    }
+
+    /// The value of the expression at `expression`, a literal (`{{ 'a.css' | asset_url }}`) read
+    /// out of its box in place: passing the expression by value would retain and release the box.
+    @inline(__always)
+    private func evaluate(at expression: UnsafePointer<Expression>) throws -> Value {
+        if case .literal(let value) = expression.pointee { return value }
+        return try evaluate(expression.pointee)
     }
 
     /// A variable without filters, printed from where its value is stored.
