@@ -278,7 +278,7 @@ extension RenderContext {
         if let special = Self.specialTest(r) {
             return try Self.applySpecial(special, op, evaluate(l))
         }
-        let a = try evaluate(l).resolvedDrop, b = try evaluate(r).resolvedDrop
+        let a = try evaluate(l).resolvingDrop(), b = try evaluate(r).resolvingDrop()
         switch op {
         case .equal: return a.liquidEquals(b)
         case .notEqual: return !a.liquidEquals(b)
@@ -291,7 +291,7 @@ extension RenderContext {
     /// `value == candidate`, as a `when` tests it, without boxing `value` into an expression.
     func matches(_ value: Value, _ candidate: Expression) throws -> Bool {
         if let special = Self.specialTest(candidate) { return Self.applySpecial(special, .equal, value) }
-        return try value.resolvedDrop.liquidEquals(evaluate(candidate).resolvedDrop)
+        return try value.resolvedDrop.liquidEquals(evaluate(candidate).resolvingDrop())
     }
 
     private static func specialTest(_ e: Expression) -> Expression? {

@@ -38,7 +38,7 @@ struct ForTag: Node {
     }
 
     func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
-        let all = try context.evaluate(collection).resolvedDrop
+        let all = try context.evaluate(collection).resolvingDrop()
         var start = 0
         if continueOffset {
             start = context.registers.forOffsets[loopName] ?? 0
@@ -60,8 +60,8 @@ struct ForTag: Node {
 
         // Reuse the last loop's drop when nothing kept it: one allocation less per loop.
         var forloop: ForloopDrop
-        if let spare = context.spareForloop {
-            context.spareForloop = nil
+        // Taken (moved out), not bound and cleared: that would retain and release it.
+        if let spare = context.spareForloop.take() {
             forloop = spare
             forloop.reset(name: loopName, length: items.count, parent: context.innermostForloop)
         } else {
@@ -225,6 +225,8 @@ struct LoopHeader {
     /// pairs, a string or other scalar as itself once, nil as nothing; then offset and limit.
     static func slice(_ value: Value, from start: Int, count: Int?) -> [Value] {
         let from = max(0, start)
+        // A whole array (most loops): the array itself, not a copy of it through a slice.
+        if case .array(let a) = value, from == 0, count.map({ $0 >= a.count }) ?? true { return a }
         switch value {
         case .range(let lo, let hi):
             guard hi >= lo else { return [] }
