@@ -46,14 +46,24 @@ public final class FilterDefinition: Sendable {
     /// used when the filter is the last of an output (`{{ price | money }}`), so no String is
     /// made for the result. It must write exactly what `function`'s result would print, and
     /// throw, if at all, before writing anything.
-    public let writer: FilterWriter?
+    public var writer: FilterWriter? { hasWriter ? writerFunction : nil }
     /// For a filter whose result is its input's text with text around it: the same filter
     /// written around its input, whose text another filter's writer supplies. Used when the
     /// filter is the last of an output and the one before it has a writer
     /// (`{{ 'a.js' | asset_url | script_tag }}`), so that neither makes a String. It must write
     /// exactly what `writer` (or `function`'s result) would for an input printing as what
     /// `writeInput` writes; output written before an error is taken back.
-    public let wrapper: FilterWrapper?
+    public var wrapper: FilterWrapper? { hasWrapper ? wrapperFunction : nil }
+
+    /// `writer` and `wrapper` as stored: not optional, so that a render calls them straight from
+    /// these `let`s (an optional closure is copied, its context retained and released, to be
+    /// called). A stub where the filter has none, never called.
+    let writerFunction: FilterWriter
+    let hasWriter: Bool
+    let wrapperFunction: FilterWrapper
+    let hasWrapper: Bool
+    private static let noWriter: FilterWriter = { _, _, _, _ in }
+    private static let noWrapper: FilterWrapper = { _, _, _, _ in }
 
     public init(_ name: String, arguments: ClosedRange<Int> = 0...0, keywords: Bool = false,
                 _ function: @escaping FilterFunction, writer: FilterWriter? = nil, wrapper: FilterWrapper? = nil)
@@ -63,8 +73,20 @@ public final class FilterDefinition: Sendable {
         self.maxArguments = arguments.upperBound
         self.acceptsKeywords = keywords
         self.function = function
-        self.writer = writer
-        self.wrapper = wrapper
+        if let writer {
+            self.writerFunction = writer
+            self.hasWriter = true
+        } else {
+            self.writerFunction = Self.noWriter
+            self.hasWriter = false
+        }
+        if let wrapper {
+            self.wrapperFunction = wrapper
+            self.hasWrapper = true
+        } else {
+            self.wrapperFunction = Self.noWrapper
+            self.hasWrapper = false
+        }
     }
 
     @inline(__always)

@@ -61,9 +61,10 @@ extension RenderContext {
             // The writer read through the unretained definition, so it is not retained.
             guard let definition = call.definitionUnretained else { return try apply(call, to: input).write(to: &out) }
             try definition._withUnsafeGuaranteedRef { definition in
-                switch definition.writer {
-                case .some(let writer): try write(input, lastCall: call, writer, into: &out)
-                case .none: try apply(call, to: input).write(to: &out)
+                if definition.hasWriter {
+                    try write(input, lastCall: call, definition, into: &out)
+                } else {
+                    try apply(call, to: input).write(to: &out)
                 }
             }
         }
@@ -79,16 +80,16 @@ extension RenderContext {
               let lastDefinition = last.definitionUnretained, let definition = call.definitionUnretained
         else { return false }
         return try lastDefinition._withUnsafeGuaranteedRef { lastDefinition in
-            guard let wrapper = lastDefinition.wrapper else { return false }
+            guard lastDefinition.hasWrapper else { return false }
             return try definition._withUnsafeGuaranteedRef { definition in
-                guard let writer = definition.writer else { return false }
+                guard definition.hasWriter else { return false }
                 let mark = out.count
                 do {
                     try last.constantsUnretained.unsafelyUnwrapped._withUnsafeGuaranteedRef { lastArguments in
                         try call.constantsUnretained.unsafelyUnwrapped._withUnsafeGuaranteedRef { arguments in
-                            try wrapper({ out in
+                            try lastDefinition.wrapperFunction({ out in
                                 do {
-                                    try writer(input, arguments.arguments, self, &out)
+                                    try definition.writerFunction(input, arguments.arguments, self, &out)
                                 } catch var e as LiquidError {
                                     if e.offset == nil { e.offset = call.offset }
                                     throw e
@@ -109,10 +110,12 @@ extension RenderContext {
 
     /// The last filter through its writer, its constant arguments read straight from the call
     /// (a `let`, so nothing is copied).
-    private func write(_ value: Value, lastCall last: FilterCall, _ writer: FilterWriter, into out: inout OutputBuffer) throws {
-        guard last.constantArityChecked, !value.isDrop else { return try writeChecked(value, lastCall: last, writer, into: &out) }
+    private func write(_ value: Value, lastCall last: FilterCall, _ definition: FilterDefinition, into out: inout OutputBuffer) throws {
+        guard last.constantArityChecked, !value.isDrop else { return try writeChecked(value, lastCall: last, definition, into: &out) }
         do {
-            try last.constantsUnretained.unsafelyUnwrapped._withUnsafeGuaranteedRef { try writer(value, $0.arguments, self, &out) }
+            try last.constantsUnretained.unsafelyUnwrapped._withUnsafeGuaranteedRef {
+                try definition.writerFunction(value, $0.arguments, self, &out)
+            }
         } catch var e as LiquidError {
             if e.offset == nil { e.offset = last.offset }
             throw e
@@ -121,13 +124,13 @@ extension RenderContext {
 
     /// The last filter through its writer when its arguments are evaluated here or checked on
     /// every call, or its input is a drop: as `applyChecked` does for a filter returning a value.
-    private func writeChecked(_ value: Value, lastCall last: FilterCall, _ writer: FilterWriter,
+    private func writeChecked(_ value: Value, lastCall last: FilterCall, _ definition: FilterDefinition,
                               into out: inout OutputBuffer) throws
     {
         let arguments = try self.arguments(of: last)
         do {
-            if !last.constantArityChecked { try last.definition?.checkArity(arguments) }
-            try writer(value.resolvedDrop, arguments, self, &out)
+            if !last.constantArityChecked { try definition.checkArity(arguments) }
+            try definition.writerFunction(value.resolvedDrop, arguments, self, &out)
         } catch var e as LiquidError {
             if e.offset == nil { e.offset = last.offset }
             throw e
