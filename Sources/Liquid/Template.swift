@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A parsed, immutable template: parse once, render many times from any thread.
 public final class Template: Sendable {
     public let name: String?
@@ -28,26 +30,85 @@ public final class Template: Sendable {
         }
     }
 
-    deinit { arena.free() }
+    deinit {
+        arena.free()
+        if let kept = UnsafeRawPointer(bitPattern: spare.load(ordering: .acquiring)) {
+            Unmanaged<RenderContext>.fromOpaque(kept).release()
+        }
+    }
 
     /// Render with `globals` (visible everywhere, including `render` partials) and `locals`
-    /// (visible to this template only).
+    /// (visible to this template only). Without a `session`, the render gets a new one of its own.
     public func render(globals: LiquidObject = LiquidObject(), locals: [String: Value] = [:],
-                       session: RenderSession = RenderSession()) throws -> String
+                       session: RenderSession? = nil) throws -> String
     {
-        // Output usually outgrows the source (loops): start at four times it, fewer regrowths.
-        var out = OutputBuffer(capacity: max(1024, source.count &* 4))
-        try render(into: &out, globals: globals, locals: locals, session: session)
-        return out.string
+        if let session {
+            // Output usually outgrows the source (loops): start at four times it, fewer regrowths.
+            var out = OutputBuffer(capacity: max(1024, source.count &* 4))
+            try render(into: &out, globals: globals, locals: locals, session: session)
+            return out.string
+        }
+        let context = takeContext(globals: globals, locals: locals)
+        var out = context.spareOutput.take() ?? OutputBuffer(capacity: max(1024, source.count &* 4))
+        try render(into: &out, context: context)
+        let result = out.string
+        if out.capacity <= Self.maxSpareOutput {
+            out.removeAll()
+            context.spareOutput = consume out
+        }
+        recycle(context)
+        return result
     }
 
     /// Render into a caller's buffer (no String is made).
     public func render(into out: inout OutputBuffer, globals: LiquidObject = LiquidObject(), locals: [String: Value] = [:],
-                       session: RenderSession = RenderSession()) throws
+                       session: RenderSession? = nil) throws
     {
-        let context = RenderContext(environment: environment, session: session, globals: globals, locals: locals,
-                                    templateSource: source, templateName: name)
+        if let session {
+            let context = RenderContext(environment: environment, session: session, globals: globals, locals: locals,
+                                        templateSource: source, templateName: name)
+            try render(into: &out, context: context)
+            return
+        }
+        let context = takeContext(globals: globals, locals: locals)
         try render(into: &out, context: context)
+        recycle(context)
+    }
+
+    // MARK: The spare context
+
+    /// A context (with its session, arrays and output buffer) left by a finished render, which the
+    /// next render without a session of its own takes instead of making one: a render then
+    /// allocates almost nothing for its own state. One per template; taken and put back
+    /// atomically, so renders on other threads at the same time each make their own.
+    /// (Held as the address of a retained `Unmanaged` reference, 0 for none: the context is not
+    /// `Sendable`, but only one render at a time ever holds it.)
+    private let spare = Atomic<UInt>(0)
+
+    /// Output buffers larger than this are freed after a render instead of kept with the spare.
+    static let maxSpareOutput = 1 << 20
+
+    /// The spare context prepared for a render, or a new one.
+    private func takeContext(globals: LiquidObject, locals: [String: Value]) -> RenderContext {
+        if let taken = UnsafeRawPointer(bitPattern: spare.exchange(0, ordering: .acquiring)) {
+            let context = Unmanaged<RenderContext>.fromOpaque(taken).takeRetainedValue()
+            context.prepareForReuse(globals: globals, locals: locals)
+            return context
+        }
+        return RenderContext(environment: environment, session: RenderSession(), globals: globals, locals: locals,
+                             templateSource: source, templateName: name)
+    }
+
+    /// Keep a context after a render that finished without error, as the spare, unless another
+    /// render has put one back meanwhile or something else still holds the context.
+    private func recycle(_ context: consuming RenderContext) {
+        var context = context
+        guard isKnownUniquelyReferenced(&context), context.finishForReuse() else { return }
+        let kept = Unmanaged.passRetained(context)
+        let address = UInt(bitPattern: kept.toOpaque())
+        if !spare.compareExchange(expected: 0, desired: address, ordering: .releasing).exchanged {
+            kept.release()
+        }
     }
 
     func render(into out: inout OutputBuffer, context: RenderContext) throws {

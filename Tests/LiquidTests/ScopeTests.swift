@@ -40,3 +40,30 @@ struct ScopeTests {
         #expect(context.resolve("x") == "global")
     }
 }
+
+/// `forloop`'s properties are found by their keys' hashes: every property, one no drop has, and
+/// the same keys given at render time (`forloop[k]`) must read as they always did.
+@Suite("forloop properties")
+struct ForloopPropertyTests {
+    /// The hashes `ForloopDrop` picks its properties by are the names' `KeyHash`es.
+    @Test func propertyHashesAreTheNamesHashes() {
+        #expect(ForloopDrop.propertyNames.map { KeyHash.of($0) } == ForloopDrop.propertyHashes)
+    }
+
+    @Test func everyPropertyByNameAndByDynamicKey() throws {
+        let names = ["index", "index0", "rindex", "rindex0", "first", "last", "length", "name", "size", "nope"]
+        let fields = names.map { "{{ forloop.\($0) }}" }.joined(separator: ",")
+        let dynamic = names.map { "{{ forloop[\"\($0)\"] }}" }.joined(separator: ",")
+        let template = try Environment().parse(
+            "{% for a in (1..2) %}{% for b in list %}[\(fields)|\(dynamic)|{{ forloop.parentloop.index }}]{% endfor %}{% endfor %}")
+        let output = try template.render(globals: ["list": ["x", "y", "z"]])
+        let rows = (1...2).flatMap { outer in
+            (0..<3).map { i -> String in
+                let values = ["\(i + 1)", "\(i)", "\(3 - i)", "\(2 - i)", "\(i == 0)", "\(i == 2)", "3", "b-list", "7", ""]
+                let joined = values.joined(separator: ",")
+                return "[\(joined)|\(joined)|\(outer)]"
+            }
+        }
+        #expect(output == rows.joined())
+    }
+}

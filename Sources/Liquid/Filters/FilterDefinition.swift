@@ -23,6 +23,12 @@ public struct FilterArguments: Sendable {
 
 public typealias FilterWriter = @Sendable (_ input: Value, _ arguments: FilterArguments, _ context: RenderContext, _ out: inout OutputBuffer) throws -> Void
 
+/// A filter whose result is its input's text with text of its own around it (`<script src="`
+/// input `"></script>`), written with the input's text supplied by `writeInput`, which it calls
+/// once where that text goes. See `FilterDefinition.wrapper`.
+public typealias FilterWrapper = @Sendable (_ writeInput: (inout OutputBuffer) throws -> Void, _ arguments: FilterArguments,
+                                            _ context: RenderContext, _ out: inout OutputBuffer) throws -> Void
+
 public typealias FilterFunction = @Sendable (_ input: Value, _ arguments: FilterArguments, _ context: RenderContext) throws -> Value
 
 /// A filter as the environment knows it: its name, how many arguments it takes, and its function.
@@ -40,17 +46,47 @@ public final class FilterDefinition: Sendable {
     /// used when the filter is the last of an output (`{{ price | money }}`), so no String is
     /// made for the result. It must write exactly what `function`'s result would print, and
     /// throw, if at all, before writing anything.
-    public let writer: FilterWriter?
+    public var writer: FilterWriter? { hasWriter ? writerFunction : nil }
+    /// For a filter whose result is its input's text with text around it: the same filter
+    /// written around its input, whose text another filter's writer supplies. Used when the
+    /// filter is the last of an output and the one before it has a writer
+    /// (`{{ 'a.js' | asset_url | script_tag }}`), so that neither makes a String. It must write
+    /// exactly what `writer` (or `function`'s result) would for an input printing as what
+    /// `writeInput` writes; output written before an error is taken back.
+    public var wrapper: FilterWrapper? { hasWrapper ? wrapperFunction : nil }
+
+    /// `writer` and `wrapper` as stored: not optional, so that a render calls them straight from
+    /// these `let`s (an optional closure is copied, its context retained and released, to be
+    /// called). A stub where the filter has none, never called.
+    let writerFunction: FilterWriter
+    let hasWriter: Bool
+    let wrapperFunction: FilterWrapper
+    let hasWrapper: Bool
+    private static let noWriter: FilterWriter = { _, _, _, _ in }
+    private static let noWrapper: FilterWrapper = { _, _, _, _ in }
 
     public init(_ name: String, arguments: ClosedRange<Int> = 0...0, keywords: Bool = false,
-                _ function: @escaping FilterFunction, writer: FilterWriter? = nil)
+                _ function: @escaping FilterFunction, writer: FilterWriter? = nil, wrapper: FilterWrapper? = nil)
     {
         self.name = name
         self.minArguments = arguments.lowerBound
         self.maxArguments = arguments.upperBound
         self.acceptsKeywords = keywords
         self.function = function
-        self.writer = writer
+        if let writer {
+            self.writerFunction = writer
+            self.hasWriter = true
+        } else {
+            self.writerFunction = Self.noWriter
+            self.hasWriter = false
+        }
+        if let wrapper {
+            self.wrapperFunction = wrapper
+            self.hasWrapper = true
+        } else {
+            self.wrapperFunction = Self.noWrapper
+            self.hasWrapper = false
+        }
     }
 
     @inline(__always)

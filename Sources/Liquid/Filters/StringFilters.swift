@@ -62,18 +62,29 @@ enum StringFilters {
             let a = RubyString.arguments(arguments)
             return .array(RubyString.split(RubyString.toS(input), RubyString.toS(a[0])).map { .string($0) })
         },
-        FilterDefinition("truncate", arguments: 0...2) { input, arguments, _ in
+        // With writers: when last in an output, the result is written in place (no String made).
+        FilterDefinition("truncate", arguments: 0...2, { input, arguments, _ in
             let a = RubyString.arguments(arguments)
             if input.isNil { return .nil }
             return .string(try truncate(RubyString.toS(input), length: a.count > 0 ? a[0] : 50,
                                         ellipsis: a.count > 1 ? RubyString.toS(a[1]) : "..."))
-        },
-        FilterDefinition("truncatewords", arguments: 0...2) { input, arguments, _ in
+        }, writer: { input, arguments, _, out in
+            let a = RubyString.arguments(arguments)
+            if input.isNil { return }
+            try writeTruncated(RubyString.toS(input), length: a.count > 0 ? a[0] : 50,
+                               ellipsis: a.count > 1 ? RubyString.toS(a[1]) : "...", into: &out)
+        }),
+        FilterDefinition("truncatewords", arguments: 0...2, { input, arguments, _ in
             let a = RubyString.arguments(arguments)
             if input.isNil { return .nil }
             return .string(try truncateWords(RubyString.toS(input), words: a.count > 0 ? a[0] : 15,
                                              ellipsis: a.count > 1 ? RubyString.toS(a[1]) : "..."))
-        },
+        }, writer: { input, arguments, _, out in
+            let a = RubyString.arguments(arguments)
+            if input.isNil { return }
+            try writeTruncatedWords(RubyString.toS(input), words: a.count > 0 ? a[0] : 15,
+                                    ellipsis: a.count > 1 ? RubyString.toS(a[1]) : "...", into: &out)
+        }),
         FilterDefinition("slice", arguments: 1...2, slice),
         FilterDefinition("size") { input, _, _ in
             .int(size(input))
@@ -99,70 +110,53 @@ enum StringFilters {
     /// ellipsis (which alone is kept when it is longer than `length`).
     static func truncate(_ s: String, length lengthValue: Value, ellipsis: String) throws -> String {
         let length = try RubyString.toInteger(lengthValue)
-        guard length >= 0 else { return ellipsis }  // every string is longer; nothing of it is kept
-        let keep = max(0, length.subtractingReportingOverflow(RubyString.length(ellipsis)).partialValue)
         return RubyString.withUTF8(s) { bytes -> String in
-            // No more code points than bytes: a short string is kept without counting.
-            guard bytes.count > length else { return s }
-            func truncated(at cut: Int) -> String {
-                String(utf8Capacity: cut &+ ellipsis.utf8.count) { out in
-                    out.append(UnsafeBufferPointer(rebasing: bytes[..<cut]))
-                    out.append(ellipsis)
-                }
+            guard let cut = truncationCut(bytes, length: length, ellipsis: ellipsis) else { return s }
+            return String(utf8Capacity: cut &+ ellipsis.utf8.count) { out in
+                out.append(UnsafeBufferPointer(rebasing: bytes[..<cut]))
+                out.append(ellipsis)
             }
-            // ASCII up to code point `length`: bytes are code points.
-            if RubyString.isASCII(UnsafeBufferPointer(rebasing: bytes[...length])) { return truncated(at: keep) }
-            // Else one walk that stops once the string is known to be longer than `length`: where
-            // code point `keep` starts, and whether there is a code point past `length`.
-            var seen = 0  // code points started before `i`
-            var cut = bytes.count
-            for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 {
-                if seen == keep { cut = i }
-                if seen == length { return truncated(at: cut) }
-                seen &+= 1
-            }
-            return s
         }
+    }
+
+    /// `truncate`, written into a render's output (the filter's writer).
+    static func writeTruncated(_ s: String, length lengthValue: Value, ellipsis: String, into out: inout OutputBuffer) throws {
+        let length = try RubyString.toInteger(lengthValue)
+        RubyString.withUTF8(s) { bytes in
+            guard let cut = truncationCut(bytes, length: length, ellipsis: ellipsis) else { return out.append(utf8: bytes) }
+            out.append(utf8: UnsafeBufferPointer(rebasing: bytes[..<cut]))  // cut where a code point starts
+            out.append(ellipsis)
+        }
+    }
+
+    /// Where `truncate` cuts the string of `bytes`: the number of its bytes kept before the
+    /// ellipsis, or nil when the string is kept whole.
+    static func truncationCut(_ bytes: UnsafeBufferPointer<UInt8>, length: Int, ellipsis: String) -> Int? {
+        guard length >= 0 else { return 0 }  // every string is longer; nothing of it is kept
+        // No more code points than bytes: a short string is kept without counting.
+        guard bytes.count > length else { return nil }
+        let keep = max(0, length.subtractingReportingOverflow(RubyString.length(ellipsis)).partialValue)
+        // ASCII up to code point `length`: bytes are code points.
+        if RubyString.isASCII(UnsafeBufferPointer(rebasing: bytes[...length])) { return keep }
+        // Else one walk that stops once the string is known to be longer than `length`: where
+        // code point `keep` starts, and whether there is a code point past `length`.
+        var seen = 0  // code points started before `i`
+        var cut = bytes.count
+        for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 {
+            if seen == keep { cut = i }
+            if seen == length { return cut }
+            seen &+= 1
+        }
+        return nil
     }
 
     /// `truncatewords`: Ruby's `split(" ", words + 1)`; when that gives more than `words` fields the
     /// first `words` words joined by single spaces, then the ellipsis; otherwise the input unchanged
     /// (its whitespace included). Fewer than one word counts as one.
     static func truncateWords(_ s: String, words wordsValue: Value, ellipsis: String) throws -> String {
-        var words = try RubyString.toInteger(wordsValue)
-        if words <= 0 { words = 1 }
+        let words = try wordCount(wordsValue)
         return RubyString.withUTF8(s) { b -> String in
-            // A string cannot have more words than bytes; this also keeps `words + 1` from overflowing.
-            guard words < b.count else { return s }
-            // `split(" ", words + 1)` has more than `words` fields exactly when `words` words each
-            // end in whitespace; find where the last of them ends, reading no further. When the
-            // text up to there is already words joined by single spaces, it is the result as is.
-            let n = b.count
-            var found = 0
-            var i = 0
-            var plain = true  // no leading whitespace, and single spaces between words
-            while true {
-                // A word ...
-                guard i < n, !RubyString.isSpace(b[i]) else {
-                    if i > 0 || i == n { break }
-                    plain = false  // leading whitespace
-                    while i < n && RubyString.isSpace(b[i]) { i &+= 1 }
-                    continue
-                }
-                while i < n && !RubyString.isSpace(b[i]) { i &+= 1 }
-                guard i < n else { break }
-                // ... and the whitespace after it.
-                found &+= 1
-                if found == words { break }
-                if b[i] != UInt8(ascii: " ") { plain = false }
-                i &+= 1
-                if i < n && RubyString.isSpace(b[i]) {
-                    plain = false
-                    while i < n && RubyString.isSpace(b[i]) { i &+= 1 }
-                }
-            }
-            guard found == words else { return s }
-            let end = i
+            guard let (end, plain) = wordsCut(b, words: words) else { return s }
             // The words joined by single spaces: at most the bytes they span, plus the ellipsis.
             return String(utf8Capacity: end &+ ellipsis.utf8.count) { out in
                 if plain {
@@ -180,6 +174,70 @@ enum StringFilters {
                 out.append(ellipsis)
             }
         }
+    }
+
+    /// `truncatewords`, written into a render's output (the filter's writer).
+    static func writeTruncatedWords(_ s: String, words wordsValue: Value, ellipsis: String, into out: inout OutputBuffer) throws {
+        let words = try wordCount(wordsValue)
+        RubyString.withUTF8(s) { b in
+            guard let (end, plain) = wordsCut(b, words: words) else { return out.append(utf8: b) }
+            // Cut next to ASCII whitespace, so every piece is whole UTF-8.
+            if plain {
+                out.append(utf8: UnsafeBufferPointer(rebasing: b[..<end]))
+            } else {
+                var k = 0, first = true
+                while k < end {
+                    while k < end && RubyString.isSpace(b[k]) { k &+= 1 }
+                    let wordStart = k
+                    while k < end && !RubyString.isSpace(b[k]) { k &+= 1 }
+                    if !first { out.append(UInt8(ascii: " ")) }
+                    first = false
+                    out.append(utf8: UnsafeBufferPointer(rebasing: b[wordStart..<k]))
+                }
+            }
+            out.append(ellipsis)
+        }
+    }
+
+    /// `truncatewords`' word count: fewer than one counts as one.
+    private static func wordCount(_ value: Value) throws -> Int {
+        let words = try RubyString.toInteger(value)
+        return words <= 0 ? 1 : words
+    }
+
+    /// Where `truncatewords` cuts the text of `b`: the end of its first `words` words, and whether
+    /// the text up to there is already words joined by single spaces; nil when it is kept whole.
+    static func wordsCut(_ b: UnsafeBufferPointer<UInt8>, words: Int) -> (end: Int, plain: Bool)? {
+        // A string cannot have more words than bytes; this also keeps `words + 1` from overflowing.
+        guard words < b.count else { return nil }
+        // `split(" ", words + 1)` has more than `words` fields exactly when `words` words each
+        // end in whitespace; find where the last of them ends, reading no further.
+        let n = b.count
+        var found = 0
+        var i = 0
+        var plain = true  // no leading whitespace, and single spaces between words
+        while true {
+            // A word ...
+            guard i < n, !RubyString.isSpace(b[i]) else {
+                if i > 0 || i == n { break }
+                plain = false  // leading whitespace
+                while i < n && RubyString.isSpace(b[i]) { i &+= 1 }
+                continue
+            }
+            while i < n && !RubyString.isSpace(b[i]) { i &+= 1 }
+            guard i < n else { break }
+            // ... and the whitespace after it.
+            found &+= 1
+            if found == words { break }
+            if b[i] != UInt8(ascii: " ") { plain = false }
+            i &+= 1
+            if i < n && RubyString.isSpace(b[i]) {
+                plain = false
+                while i < n && RubyString.isSpace(b[i]) { i &+= 1 }
+            }
+        }
+        guard found == words else { return nil }
+        return (i, plain)
     }
 
     /// `slice: offset, length`: Ruby's `slice(offset, length)` on arrays (giving an array) and on

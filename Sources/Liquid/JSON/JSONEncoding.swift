@@ -1,9 +1,11 @@
 /// Writes a `Value` as compact JSON (keys in order, non-ASCII kept as UTF-8, `/` not escaped).
 public enum JSONWriter {
     public static func string(_ value: Value) -> String {
-        var sink = ByteSink(capacity: 256)
-        write(value, to: &sink)
-        return sink.string
+        // Into an output buffer: its appends copy short pieces without a call to memcpy, and
+        // its `string` checks the bytes once (all ASCII, mostly) instead of repairing them.
+        var out = OutputBuffer(capacity: 1024)
+        write(value, into: &out)
+        return out.string
     }
 
     public static func write(_ value: Value, to out: inout OutputBuffer) {
@@ -27,19 +29,26 @@ public enum JSONWriter {
         case .string(let s): writeString(s, into: &out)
         case .array(let a):
             out.append(UInt8(ascii: "["))
-            for (k, v) in a.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                write(v, into: &out)
+            // Elements read through the buffer: iterating the array would copy each one.
+            a.withUnsafeBufferPointer { elements in
+                for i in elements.indices {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    write(elements[i], into: &out)
+                }
             }
             out.append(UInt8(ascii: "]"))
         case .object(let o):
             out.append(UInt8(ascii: "{"))
             let keys = o.keys, values = o.values
-            for i in keys.indices {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(keys[i], into: &out)
-                out.append(UInt8(ascii: ":"))
-                write(values[i], into: &out)
+            keys.withUnsafeBufferPointer { keys in
+                values.withUnsafeBufferPointer { values in
+                    for i in keys.indices {
+                        if i > 0 { out.append(UInt8(ascii: ",")) }
+                        writeString(keys[i], into: &out)
+                        out.append(UInt8(ascii: ":"))
+                        write(values[i], into: &out)
+                    }
+                }
             }
             out.append(UInt8(ascii: "}"))
         case .range: write(.array(value.arrayElements ?? []), into: &out)

@@ -121,7 +121,7 @@ extension RenderContext {
     }
 
     /// `lookup` step by step, for every kind of path.
-    private func lookupStepwise(_ path: VariablePath) throws -> Value {
+    func lookupStepwise(_ path: VariablePath) throws -> Value {
         let rootValue: Value
         switch path.root {
         case .key(let name):
@@ -214,7 +214,13 @@ extension RenderContext {
             // Ruby counts code points, not grapheme clusters.
             return key == "size" ? .int(s.unicodeScalars.count) : nil
         case .drop(let d):
-            if let v = d.value(forKey: key) { return v }
+            // `forloop.index` and the like: found by the key's hash, not by comparing the key
+            // with each property's name in turn (each string compare that fails is a call).
+            if ObjectIdentifier(type(of: d)) == ObjectIdentifier(ForloopDrop.self) {
+                if let v = unsafeDowncast(d, to: ForloopDrop.self).value(forKey: key, hash: hash) { return v }
+            } else if let v = d.value(forKey: key) {
+                return v
+            }
             return property(of: d.toLiquidValue(), key: key, hash: hash)
         default:
             return nil
@@ -244,8 +250,10 @@ extension RenderContext {
 
     /// Whether a variable is truthy, read where its value is stored.
     func isTruthy(_ path: VariablePath) throws -> Bool {
-        if let stored = storedValue(path), !stored.pointee.isDrop { return stored.pointee.isTruthy }
-        return try lookup(path).isTruthy
+        // A stored drop is truthy (it is not nil or false); a path `storedValue` cannot follow
+        // goes step by step at once, without searching the scopes a second time through `lookup`.
+        guard let stored = storedValue(path) else { return try lookupStepwise(path).isTruthy }
+        return stored.pointee.isDrop || stored.pointee.isTruthy
     }
 
     public func evaluate(_ condition: Condition) throws -> Bool {
@@ -270,7 +278,7 @@ extension RenderContext {
         if let special = Self.specialTest(r) {
             return try Self.applySpecial(special, op, evaluate(l))
         }
-        let a = try evaluate(l).resolvedDrop, b = try evaluate(r).resolvedDrop
+        let a = try evaluate(l).resolvingDrop(), b = try evaluate(r).resolvingDrop()
         switch op {
         case .equal: return a.liquidEquals(b)
         case .notEqual: return !a.liquidEquals(b)
@@ -283,7 +291,7 @@ extension RenderContext {
     /// `value == candidate`, as a `when` tests it, without boxing `value` into an expression.
     func matches(_ value: Value, _ candidate: Expression) throws -> Bool {
         if let special = Self.specialTest(candidate) { return Self.applySpecial(special, .equal, value) }
-        return try value.resolvedDrop.liquidEquals(evaluate(candidate).resolvedDrop)
+        return try value.resolvedDrop.liquidEquals(evaluate(candidate).resolvingDrop())
     }
 
     private static func specialTest(_ e: Expression) -> Expression? {

@@ -15,15 +15,32 @@ extension RenderContext {
             }
             return
         }
-        let input = try path.map { try lookup($0) } ?? evaluate(output.pointee.base)
+        let input = try path.map { try lookup($0) } ?? evaluate(at: Self.base(of: output))
         try write(input, through: first, into: &out)
+    }
+
+    /// Where an output's base expression is stored.
+    @inline(__always)
+    private static func base(of output: UnsafePointer<FilteredExpression>) -> UnsafePointer<Expression> {
+        UnsafeRawPointer(output).advanced(by: MemoryLayout<FilteredExpression>.offset(of: \.base)!)
+            .assumingMemoryBound(to: Expression.self)
+    }
+
+    /// The value of the expression at `expression`, a literal (`{{ 'a.css' | asset_url }}`) read
+    /// out of its box in place: passing the expression by value would retain and release the box.
+    @inline(__always)
+    private func evaluate(at expression: UnsafePointer<Expression>) throws -> Value {
+        if case .literal(let value) = expression.pointee { return value }
+        return try evaluate(expression.pointee)
     }
 
     /// A variable without filters, printed from where its value is stored.
     private func write(_ path: VariablePath, into out: inout OutputBuffer) throws {
         switch storedValue(path) {
         case .some(let stored) where !stored.pointee.isDrop: Value.write(at: stored, to: &out)
-        default: try lookup(path).write(to: &out)
+        case .some(let stored): stored.pointee.write(to: &out)
+        // Step by step at once: `lookup` would search the scopes again first.
+        case .none: try lookupStepwise(path).write(to: &out)
         }
     }
 
@@ -37,26 +54,68 @@ extension RenderContext {
     private func write(_ input: Value, through call: FilterCall, into out: inout OutputBuffer) throws {
         switch call.next {
         case .some(let next):
+            if next.next == nil, try writeWrapped(input, call, last: next, into: &out) { return }
             let value = try apply(call, to: input)
             try write(value, through: next, into: &out)
         case .none:
             // The writer read through the unretained definition, so it is not retained.
             guard let definition = call.definitionUnretained else { return try apply(call, to: input).write(to: &out) }
             try definition._withUnsafeGuaranteedRef { definition in
-                switch definition.writer {
-                case .some(let writer): try write(input, lastCall: call, writer, into: &out)
-                case .none: try apply(call, to: input).write(to: &out)
+                if definition.hasWriter {
+                    try write(input, lastCall: call, definition, into: &out)
+                } else {
+                    try apply(call, to: input).write(to: &out)
                 }
+            }
+        }
+    }
+
+    /// `input | call | last` printed by `last`'s wrapper around `call`'s writer, when both filters
+    /// have them and constant arguments of the right number: the text `call` would return is
+    /// written in place, and no String is made for it. False (nothing written) when the pair
+    /// does not qualify. On an error, what was written is taken back, so the output is as the
+    /// filters applied one by one would leave it; an error is placed at the filter raising it.
+    private func writeWrapped(_ input: Value, _ call: FilterCall, last: FilterCall, into out: inout OutputBuffer) throws -> Bool {
+        guard call.constantArityChecked, last.constantArityChecked, !input.isDrop,
+              let lastDefinition = last.definitionUnretained, let definition = call.definitionUnretained
+        else { return false }
+        return try lastDefinition._withUnsafeGuaranteedRef { lastDefinition in
+            guard lastDefinition.hasWrapper else { return false }
+            return try definition._withUnsafeGuaranteedRef { definition in
+                guard definition.hasWriter else { return false }
+                let mark = out.count
+                do {
+                    try last.constantsUnretained.unsafelyUnwrapped._withUnsafeGuaranteedRef { lastArguments in
+                        try call.constantsUnretained.unsafelyUnwrapped._withUnsafeGuaranteedRef { arguments in
+                            try lastDefinition.wrapperFunction({ out in
+                                do {
+                                    try definition.writerFunction(input, arguments.arguments, self, &out)
+                                } catch var e as LiquidError {
+                                    if e.offset == nil { e.offset = call.offset }
+                                    throw e
+                                }
+                            }, lastArguments.arguments, self, &out)
+                        }
+                    }
+                } catch {
+                    out.written = mark
+                    guard var e = error as? LiquidError else { throw error }
+                    if e.offset == nil { e.offset = last.offset }
+                    throw e
+                }
+                return true
             }
         }
     }
 
     /// The last filter through its writer, its constant arguments read straight from the call
     /// (a `let`, so nothing is copied).
-    private func write(_ value: Value, lastCall last: FilterCall, _ writer: FilterWriter, into out: inout OutputBuffer) throws {
-        guard last.constantArityChecked, !value.isDrop else { return try writeChecked(value, lastCall: last, writer, into: &out) }
+    private func write(_ value: Value, lastCall last: FilterCall, _ definition: FilterDefinition, into out: inout OutputBuffer) throws {
+        guard last.constantArityChecked, !value.isDrop else { return try writeChecked(value, lastCall: last, definition, into: &out) }
         do {
-            try last.constantsUnretained.unsafelyUnwrapped._withUnsafeGuaranteedRef { try writer(value, $0.arguments, self, &out) }
+            try last.constantsUnretained.unsafelyUnwrapped._withUnsafeGuaranteedRef {
+                try definition.writerFunction(value, $0.arguments, self, &out)
+            }
         } catch var e as LiquidError {
             if e.offset == nil { e.offset = last.offset }
             throw e
@@ -65,13 +124,13 @@ extension RenderContext {
 
     /// The last filter through its writer when its arguments are evaluated here or checked on
     /// every call, or its input is a drop: as `applyChecked` does for a filter returning a value.
-    private func writeChecked(_ value: Value, lastCall last: FilterCall, _ writer: FilterWriter,
+    private func writeChecked(_ value: Value, lastCall last: FilterCall, _ definition: FilterDefinition,
                               into out: inout OutputBuffer) throws
     {
         let arguments = try self.arguments(of: last)
         do {
-            if !last.constantArityChecked { try last.definition?.checkArity(arguments) }
-            try writer(value.resolvedDrop, arguments, self, &out)
+            if !last.constantArityChecked { try definition.checkArity(arguments) }
+            try definition.writerFunction(value.resolvedDrop, arguments, self, &out)
         } catch var e as LiquidError {
             if e.offset == nil { e.offset = last.offset }
             throw e

@@ -4,9 +4,11 @@
 public final class RenderContext {
     public let environment: Environment
     /// Per-render state shared with isolated children: limits counters, partial cache, warnings.
-    public let session: RenderSession
+    /// (A `var` only so that a spare context can tell whether anything else holds it.)
+    @exclusivity(unchecked) public private(set) var session: RenderSession
     /// Data visible everywhere, including inside `render` partials (Shopify's static environments).
-    public let globals: LiquidObject
+    /// Set anew each time a template's spare context is reused (see `Template.render`).
+    @exclusivity(unchecked) public internal(set) var globals: LiquidObject
     /// Data visible to this template but not to `render` partials; also where `increment` and
     /// `decrement` keep their counters (Shopify's first environment).
     /// A handful of names per render: a list searched by hash, so a render does not build an object.
@@ -36,6 +38,9 @@ public final class RenderContext {
     /// The template being rendered, for locating errors.
     @exclusivity(unchecked) var templateSource: [UInt8]
     @exclusivity(unchecked) var templateName: String?
+    /// The output buffer of a finished render, kept with a template's spare context so that the
+    /// next render of the template writes into warm memory instead of allocating.
+    @exclusivity(unchecked) var spareOutput: OutputBuffer?
 
     enum Interrupt { case none, breakLoop, continueLoop }
 
@@ -122,6 +127,45 @@ public final class RenderContext {
                       templateSource: source, templateName: name, partialChain: partialChain + [name])
     }
 
+    // MARK: Reuse
+
+    /// Make a finished context (see `finishForReuse`) ready to render again with new data, as
+    /// if it had just been made with `globals` and `locals`.
+    func prepareForReuse(globals: LiquidObject, locals: [String: Value]) {
+        self.globals = globals
+        var mask: UInt64 = 0
+        if !locals.isEmpty {
+            self.locals.reserveCapacity(locals.count)
+            for (k, v) in locals {
+                let binding = Binding(k, v)
+                mask |= Self.nameBit(binding.hash)
+                self.locals.append(binding)
+            }
+        }
+        outerNames = mask
+        scopeNames = mask
+    }
+
+    /// After a render that finished without error: drop everything the render put in this
+    /// context (its data, assigns, registers, session state) but keep the storage, so the context
+    /// can be reused by the next render of the same template. Returns false when something else
+    /// holds the context's session (a filter kept it, say): then the context must not be reused.
+    func finishForReuse() -> Bool {
+        globals = LiquidObject()
+        Self.truncate(&locals, to: 0)
+        Self.truncate(&assigns, to: 0)
+        Self.truncate(&stack, to: 0)
+        if frames.count != 0 { frames = ScopeStarts() }
+        scopeNames = 0
+        outerNames = 0
+        interrupt = .none
+        registers.removeAll()
+        innermostForloop = nil
+        guard isKnownUniquelyReferenced(&session) else { return false }
+        session.resetForReuse()
+        return true
+    }
+
     // MARK: Variables
 
     /// Find a top-level name: innermost scope first, then assigns, then locals, then globals.
@@ -189,10 +233,18 @@ public final class RenderContext {
     }
 
     public func popScope() {
-        stack.removeSubrange(frames.removeLast()...)
+        Self.truncate(&stack, to: frames.removeLast())
         var names = outerNames
         for b in stack { names |= Self.nameBit(b.hash) }
         scopeNames = names
+    }
+
+    /// Remove the elements of `array` after the first `count`, keeping its storage. One by one
+    /// from the end: a handful at a time, where `removeSubrange` and `removeAll(keepingCapacity:)`
+    /// cost some 250 instructions of generic machinery each.
+    @inline(__always)
+    static func truncate<T>(_ array: inout [T], to count: Int) {
+        while array.count > count { array.removeLast() }
     }
 
     /// Append to the innermost scope, noting the name in `scopeNames`.
@@ -295,6 +347,13 @@ struct Registers {
     var cycles = SmallCounterMap()
     var forOffsets = SmallCounterMap()
     var lastIfchanged: String? = nil
+
+    /// Forget everything, keeping the storage.
+    mutating func removeAll() {
+        cycles.removeAll()
+        forOffsets.removeAll()
+        lastIfchanged = nil
+    }
 }
 
 /// A few string-keyed counters: every `for` loop records where it stopped (for a later
@@ -320,6 +379,11 @@ struct SmallCounterMap {
             if entries.isEmpty { entries.reserveCapacity(8) }
             entries.append((name, newValue))
         }
+    }
+
+    /// Forget every entry, keeping the storage.
+    mutating func removeAll() {
+        RenderContext.truncate(&entries, to: 0)
     }
 
     /// Lengths first: loops' names mostly differ in length, and that is one integer compare.

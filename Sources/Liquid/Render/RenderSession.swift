@@ -24,6 +24,15 @@ public final class RenderSession {
         self.errorPolicy = errorPolicy
     }
 
+    /// Back to the state of a new session made with no arguments, for a template's spare
+    /// context (see `Template.render`).
+    func resetForReuse() {
+        loopIterations = 0
+        now = nil
+        errorPolicy = nil
+        extras = nil
+    }
+
     private var madeExtras: Extras {
         if let extras { return extras }
         let made = Extras()

@@ -86,7 +86,7 @@ struct TablerowTag: Node {
     }
 
     func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
-        let all = try context.evaluate(header.collection).resolvedDrop
+        let all = try context.evaluate(header.collection).resolvingDrop()
         let start = try header.offset.map { try LoopHeader.integer(context.evaluate($0), "offset") } ?? 0
         let count = try header.limit.map { try LoopHeader.integer(context.evaluate($0), "limit") }
         let items: [Value]

@@ -38,7 +38,7 @@ struct ForTag: Node {
     }
 
     func render(_ context: RenderContext, into out: inout OutputBuffer) throws {
-        let all = try context.evaluate(collection).resolvedDrop
+        let all = try context.evaluate(collection).resolvingDrop()
         var start = 0
         if continueOffset {
             start = context.registers.forOffsets[loopName] ?? 0
@@ -60,8 +60,8 @@ struct ForTag: Node {
 
         // Reuse the last loop's drop when nothing kept it: one allocation less per loop.
         var forloop: ForloopDrop
-        if let spare = context.spareForloop {
-            context.spareForloop = nil
+        // Taken (moved out), not bound and cleared: that would retain and release it.
+        if let spare = context.spareForloop.take() {
             forloop = spare
             forloop.reset(name: loopName, length: items.count, parent: context.innermostForloop)
         } else {
@@ -225,6 +225,8 @@ struct LoopHeader {
     /// pairs, a string or other scalar as itself once, nil as nothing; then offset and limit.
     static func slice(_ value: Value, from start: Int, count: Int?) -> [Value] {
         let from = max(0, start)
+        // A whole array (most loops): the array itself, not a copy of it through a slice.
+        if case .array(let a) = value, from == 0, count.map({ $0 >= a.count }) ?? true { return a }
         switch value {
         case .range(let lo, let hi):
             guard hi >= lo else { return [] }
@@ -282,6 +284,32 @@ final class ForloopDrop: Drop, @unchecked Sendable {
         default: return nil
         }
     }
+
+    /// `value(forKey:)` with the key's `KeyHash` known (a path's): the property is picked by
+    /// comparing integers, and the key is compared only with the name whose hash it has.
+    func value(forKey key: String, hash: Int) -> Value? {
+        // The names' `KeyHash`es as literals (a `static let` costs a `swift_once` per read);
+        // `ForloopPropertyTests` checks them against `KeyHash.of`.
+        switch hash {
+        case -8_948_777_187_306_027_381: if key == "index" { return .int(index0 + 1) }
+        case 8_860_261_562_530_344_897: if key == "index0" { return .int(index0) }
+        case 7_276_725_013_684_973_371: if key == "rindex" { return .int(length - index0) }
+        case 8_995_787_532_610_875_313: if key == "rindex0" { return .int(length - index0 - 1) }
+        case -8_514_075_438_229_807_807: if key == "first" { return .bool(index0 == 0) }
+        case 312_668_867_041_707_993: if key == "last" { return .bool(index0 == length - 1) }
+        case -1_580_386_065_683_472_715: if key == "length" { return .int(length) }
+        case -4_270_347_329_889_690_746, 3_924_234_677_534_649_939: break  // name, parentloop
+        // A hash that is no property's: no property has this key.
+        default: return nil
+        }
+        return value(forKey: key)
+    }
+
+    /// The properties, for checking the hashes above.
+    static let propertyNames = ["index", "index0", "rindex", "rindex0", "first", "last", "length", "name", "parentloop"]
+    static let propertyHashes = [-8_948_777_187_306_027_381, 8_860_261_562_530_344_897, 7_276_725_013_684_973_371,
+                                 8_995_787_532_610_875_313, -8_514_075_438_229_807_807, 312_668_867_041_707_993,
+                                 -1_580_386_065_683_472_715, -4_270_347_329_889_690_746, 3_924_234_677_534_649_939]
 
     func toLiquidValue() -> Value {
         var o = LiquidObject()

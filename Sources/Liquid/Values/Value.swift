@@ -77,6 +77,13 @@ extension Value {
         if case .drop(let d) = self { return d.toLiquidValue() }
         return self
     }
+
+    /// `resolvedDrop` of a value the caller gives up (a value just evaluated): any other value
+    /// is returned as it is, where `resolvedDrop` would copy it (a retain and a release).
+    consuming func resolvingDrop() -> Value {
+        if case .drop(let d) = self { return d.toLiquidValue() }
+        return self
+    }
 }
 
 extension Value: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,

@@ -63,7 +63,7 @@ struct FormTag: Node {
             let id = RenderContext.property(of: object, key: "id")?.liquidString ?? ""
             out.append("<form id=\"article-\(id)-comment-form\" class=\"comment-form\" method=\"post\" action=\"\">\n")
         }
-        try LiquidCompat.withBindings([(Self.formVariable, .object(form))], in: context) {
+        try LiquidCompat.withBinding(Self.formVariable, .object(form), in: context) {
             try body.render(context, into: &out)
         }
         if wrap { out.append("\n</form>") }

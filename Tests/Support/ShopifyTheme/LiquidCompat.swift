@@ -20,15 +20,11 @@ enum LiquidCompat {
         context.resolve(variable.name) ?? .nil
     }
 
-    /// Render with `bindings` visible in a new innermost scope, as Shopify's `context.stack`.
-    static func withBindings(_ bindings: [(Variable, Value)], in context: RenderContext, _ body: () throws -> Void) throws {
-        if bindings.count == 1 {
-            context.pushScope(binding: bindings[0].0.name, to: bindings[0].1)
-        } else {
-            var scope: [String: Value] = [:]
-            for (variable, value) in bindings { scope[variable.name] = value }
-            context.pushScope(scope)
-        }
+    /// Render with `variable` bound to `value` in a new innermost scope, as Shopify's
+    /// `context.stack` with one name (no array made for the bindings).
+    static func withBinding(_ variable: Variable, _ value: consuming Value, in context: RenderContext,
+                            _ body: () throws -> Void) throws {
+        context.pushScope(binding: variable.name, to: value)
         defer { context.popScope() }
         try body()
     }

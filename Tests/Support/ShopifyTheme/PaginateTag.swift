@@ -96,7 +96,7 @@ struct PaginateTag: Node {
         }
         pagination.append(("parts", .array(parts)))
 
-        try LiquidCompat.withBindings([(Self.paginateVariable, .object(LiquidObject(pagination)))], in: context) {
+        try LiquidCompat.withBinding(Self.paginateVariable, .object(LiquidObject(pagination)), in: context) {
             try body.render(context, into: &out)
         }
     }

@@ -48,13 +48,30 @@ public enum ShopifyTheme {
             out.append(literal: "/files/1/[shop_id]/[shop_id]/assets/")
             out.append(input.liquidString)
         }),
-        FilterDefinition("global_asset_url") { input, _, _ in .string(.concatenating("/global/", input.liquidString)) },
-        FilterDefinition("shopify_asset_url") { input, _, _ in .string(.concatenating("/shopify/", input.liquidString)) },
+        FilterDefinition("global_asset_url", { input, _, _ in
+            .string(.concatenating("/global/", input.liquidString))
+        }, writer: { input, _, _, out in
+            out.append(literal: "/global/")
+            out.append(input.liquidString)
+        }),
+        FilterDefinition("shopify_asset_url", { input, _, _ in
+            .string(.concatenating("/shopify/", input.liquidString))
+        }, writer: { input, _, _, out in
+            out.append(literal: "/shopify/")
+            out.append(input.liquidString)
+        }),
+        // The tags below are their input with markup around it: they also have a wrapper, which
+        // writes that markup around the text of an URL filter before them written in place
+        // (`{{ 'a.js' | asset_url | script_tag }}` makes no String at all).
         FilterDefinition("script_tag", { input, _, _ in
             .string(.concatenating("<script src=\"", input.liquidString, "\" type=\"text/javascript\"></script>"))
         }, writer: { input, _, _, out in
             out.append(literal: "<script src=\"")
             out.append(input.liquidString)
+            out.append(literal: "\" type=\"text/javascript\"></script>")
+        }, wrapper: { writeInput, _, _, out in
+            out.append(literal: "<script src=\"")
+            try writeInput(&out)
             out.append(literal: "\" type=\"text/javascript\"></script>")
         }),
         FilterDefinition("stylesheet_tag", arguments: 0...1, { input, args, _ in
@@ -66,15 +83,27 @@ public enum ShopifyTheme {
             out.append(literal: "\" rel=\"stylesheet\" type=\"text/css\"  media=\"")
             out.append(optional(args, 0)?.liquidString ?? "all")
             out.append(literal: "\"  />")
+        }, wrapper: { writeInput, args, _, out in
+            out.append(literal: "<link href=\"")
+            try writeInput(&out)
+            out.append(literal: "\" rel=\"stylesheet\" type=\"text/css\"  media=\"")
+            out.append(optional(args, 0)?.liquidString ?? "all")
+            out.append(literal: "\"  />")
         }),
         FilterDefinition("link_to", arguments: 1...2, { input, args, _ in
             .string(linkTo(input.liquidString, url: args.positional[0].liquidString, title: optional(args, 1)?.liquidString ?? ""))
         }, writer: { input, args, _, out in
             writeLink(input.liquidString, url: args.positional[0].liquidString, title: optional(args, 1)?.liquidString ?? "", into: &out)
         }),
-        FilterDefinition("img_tag", arguments: 0...1) { input, args, _ in
+        FilterDefinition("img_tag", arguments: 0...1, { input, args, _ in
             .string(.concatenating("<img src=\"", input.liquidString, "\" alt=\"", optional(args, 0)?.liquidString ?? "", "\" />"))
-        },
+        }, wrapper: { writeInput, args, _, out in
+            out.append(literal: "<img src=\"")
+            try writeInput(&out)
+            out.append(literal: "\" alt=\"")
+            out.append(optional(args, 0)?.liquidString ?? "")
+            out.append(literal: "\" />")
+        }),
         FilterDefinition("link_to_vendor") { input, _, _ in
             guard input.isTruthy else { return "Unknown Vendor" }
             let name = input.liquidString

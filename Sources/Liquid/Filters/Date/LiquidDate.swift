@@ -97,11 +97,17 @@ public struct LiquidDate: Sendable, Hashable {
     public func strftime(_ format: String, maxBytes: Int = .max) throws -> String {
         var out: [UInt8] = []
         out.reserveCapacity(format.utf8.count + 16)
+        try strftime(format, maxBytes: maxBytes, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `strftime`, its bytes appended to `out`: whole UTF-8 (the format's own text and ASCII).
+    func strftime(_ format: String, maxBytes: Int, into out: inout [UInt8]) throws {
         let outcome = RubyString.withUTF8(format) { f in
             Strftime(date: self).format(f, into: &out, strict: true, limit: maxBytes)
         }
         switch outcome {
-        case .ok: return String(decoding: out, as: UTF8.self)
+        case .ok: return
         case .invalid: throw LiquidError.argument("invalid format: \(format)")
         case .tooLong: throw LiquidError.limit("date output exceeded the limit of \(maxBytes) bytes (maxOutputBytes)")
         }
