@@ -85,8 +85,10 @@ public final class Template: Sendable {
     /// `Sendable`, but only one render at a time ever holds it.)
     private let spare = Atomic<UInt>(0)
 
-    /// Output buffers larger than this are freed after a render instead of kept with the spare.
-    static let maxSpareOutput = 1 << 20
+    /// Output buffers larger than this are freed after a render instead of kept with the spare:
+    /// a cache of many templates should not hold much memory for them. Notification output is
+    /// mostly far smaller (Gmail clips an email at 102 KB).
+    static let maxSpareOutput = 128 << 10
 
     /// The spare context prepared for a render, or a new one.
     private func takeContext(globals: LiquidObject, locals: [String: Value]) -> RenderContext {

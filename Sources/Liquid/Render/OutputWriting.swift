@@ -4,8 +4,7 @@ extension RenderContext {
     /// stored, so printing copies nothing of the template and nothing of the data.
     /// When the last filter has a writer, it writes its result straight into `out`.
     func write(_ output: UnsafePointer<FilteredExpression>, into out: inout OutputBuffer) throws {
-        // A variable (most outputs) is followed through its path (an address); binding the
-        // stored expression itself would copy (retain and release) it.
+        // A variable (most outputs) is followed through its path (an address).
         let path = output.pointee.base.path
         guard let first = output.pointee.firstFilter else {
             if let path {
@@ -15,23 +14,8 @@ extension RenderContext {
             }
             return
         }
-        let input = try path.map { try lookup($0) } ?? evaluate(at: Self.base(of: output))
+        let input = try path.map { try lookup($0) } ?? evaluate(output.pointee.base)
         try write(input, through: first, into: &out)
-    }
-
-    /// Where an output's base expression is stored.
-    @inline(__always)
-    private static func base(of output: UnsafePointer<FilteredExpression>) -> UnsafePointer<Expression> {
-        UnsafeRawPointer(output).advanced(by: MemoryLayout<FilteredExpression>.offset(of: \.base)!)
-            .assumingMemoryBound(to: Expression.self)
-    }
-
-    /// The value of the expression at `expression`, a literal (`{{ 'a.css' | asset_url }}`) read
-    /// out of its box in place: passing the expression by value would retain and release the box.
-    @inline(__always)
-    private func evaluate(at expression: UnsafePointer<Expression>) throws -> Value {
-        if case .literal(let value) = expression.pointee { return value }
-        return try evaluate(expression.pointee)
     }
 
     /// A variable without filters, printed from where its value is stored.
