@@ -90,10 +90,22 @@ public final class Template: Sendable {
     /// mostly far smaller (Gmail clips an email at 102 KB).
     static let maxSpareOutput = 128 << 10
 
-    /// The spare context prepared for a render, or a new one.
+    /// One spare context for any template, taken when a template has none of its own (a
+    /// template rendered for the first time, most of all): it is pointed at the template first.
+    /// Renders on other threads meanwhile find it taken and use their own or a new one.
+    private static let sharedSpare = Atomic<UInt>(0)
+
+    /// The spare context prepared for a render: this template's own, else the shared one, else
+    /// a new one.
     private func takeContext(globals: LiquidObject, locals: [String: Value]) -> RenderContext {
         if let taken = UnsafeRawPointer(bitPattern: spare.exchange(0, ordering: .acquiring)) {
             let context = Unmanaged<RenderContext>.fromOpaque(taken).takeRetainedValue()
+            context.prepareForReuse(globals: globals, locals: locals)
+            return context
+        }
+        if let taken = UnsafeRawPointer(bitPattern: Self.sharedSpare.exchange(0, ordering: .acquiring)) {
+            let context = Unmanaged<RenderContext>.fromOpaque(taken).takeRetainedValue()
+            context.rebind(to: self)
             context.prepareForReuse(globals: globals, locals: locals)
             return context
         }
@@ -101,14 +113,16 @@ public final class Template: Sendable {
                              templateSource: source, templateName: name)
     }
 
-    /// Keep a context after a render that finished without error, as the spare, unless another
-    /// render has put one back meanwhile or something else still holds the context.
+    /// Keep a context after a render that finished without error as the shared spare (the next
+    /// render of any template takes it), or as this template's own when the shared one is taken,
+    /// unless something else still holds the context.
     private func recycle(_ context: consuming RenderContext) {
         var context = context
         guard isKnownUniquelyReferenced(&context), context.finishForReuse() else { return }
         let kept = Unmanaged.passRetained(context)
         let address = UInt(bitPattern: kept.toOpaque())
-        if !spare.compareExchange(expected: 0, desired: address, ordering: .releasing).exchanged {
+        if !Self.sharedSpare.compareExchange(expected: 0, desired: address, ordering: .releasing).exchanged
+            && !spare.compareExchange(expected: 0, desired: address, ordering: .releasing).exchanged {
             kept.release()
         }
     }

@@ -22,6 +22,46 @@ struct SpareContextTests {
         #expect(third == "local|L3||0|x|1234|c|")
     }
 
+    /// A spare context moves between templates (one shared spare serves any template without its
+    /// own): each render must see its own template's environment, source and name.
+    @Test func aSpareMovesBetweenTemplatesOfDifferentEnvironments() throws {
+        var strict = Environment()
+        strict.strictVariables = true
+        strict.renderErrors = .inline
+        let lax = Environment()
+        let a = try strict.parse("[{{ missing }}]", name: "a")
+        let b = try lax.parse("[{{ missing }}|{{ 'x' | upcase }}]", name: "b")
+        let c = try lax.parse("[{% assign z = 1 %}{{ z }}]", name: "c")
+        for _ in 0..<3 {
+            #expect(try a.render().contains("undefined variable missing"))
+            #expect(try b.render() == "[|X]")
+            #expect(try c.render() == "[1]")
+        }
+        // Errors located in the right template, after the context served another one.
+        var raising = Environment()
+        raising.renderErrors = .raise
+        let d = try raising.parse("line one\n{{ 1 | divided_by: 0 }}", name: "d")
+        _ = try b.render()
+        #expect {
+            try d.render()
+        } throws: { error in
+            guard let e = error as? LiquidError else { return false }
+            return e.templateName == "d" && e.line == 2
+        }
+    }
+
+    /// An environment's identity changes with every setting and is shared by unchanged copies.
+    @Test func environmentIdentityFollowsChanges() {
+        var env = Environment()
+        let copy = env
+        #expect(copy.identity === env.identity)
+        env.strictFilters = true
+        #expect(copy.identity !== env.identity)
+        let before = env.identity
+        env.limits.maxOutputBytes = 10
+        #expect(env.identity !== before)
+    }
+
     /// A render that stops on an error leaves nothing behind for the next one.
     @Test func aFailedRenderLeavesNothingBehind() throws {
         var env = Environment()

@@ -2,7 +2,8 @@
 /// Created per render (never shared between threads); `render` partials get an isolated child
 /// that shares only the globals and the per-render `RenderSession`.
 public final class RenderContext {
-    public let environment: Environment
+    /// (A `var` only so that a spare context can serve another template: see `Template.render`.)
+    @exclusivity(unchecked) public private(set) var environment: Environment
     /// Per-render state shared with isolated children: limits counters, partial cache, warnings.
     /// (A `var` only so that a spare context can tell whether anything else holds it.)
     @exclusivity(unchecked) public private(set) var session: RenderSession
@@ -144,6 +145,14 @@ public final class RenderContext {
         }
         outerNames = mask
         scopeNames = mask
+    }
+
+    /// Point a spare context left by another template at `template` (its environment, source
+    /// and name), before `prepareForReuse`.
+    func rebind(to template: Template) {
+        if environment.identity !== template.environment.identity { environment = template.environment }
+        templateSource = template.source
+        templateName = template.name
     }
 
     /// After a render that finished without error: drop everything the render put in this
