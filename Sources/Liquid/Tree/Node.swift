@@ -74,6 +74,7 @@ public struct Block: Sendable {
         let nodes = self.nodes
         if let first = nodes.baseAddress {
             let text = InlineNode.metadata(TextNode.self), output = InlineNode.metadata(OutputNode.self)
+            let folded = InlineNode.metadata(FoldedOutputNode.self)
             for i in nodes.indices {
                 let node = first + i
                 do {
@@ -86,6 +87,9 @@ public struct Block: Sendable {
                         continue  // text never interrupts
                     case output:
                         try context.write(OutputNode.expression(at: InlineNode.value(node, as: OutputNode.self)), into: &out)
+                    case folded:
+                        FoldedOutputNode.write(at: InlineNode.value(node, as: FoldedOutputNode.self), into: &out)
+                        continue  // computed at parse: never throws or interrupts
                     default:
                         try node.pointee.render(context, into: &out)
                     }
