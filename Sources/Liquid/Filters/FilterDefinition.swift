@@ -54,6 +54,13 @@ public final class FilterDefinition: Sendable {
     /// exactly what `writer` (or `function`'s result) would for an input printing as what
     /// `writeInput` writes; output written before an error is taken back.
     public var wrapper: FilterWrapper? { hasWrapper ? wrapperFunction : nil }
+    /// Whether the filter is pure: its result (and whether it throws) depends only on its input
+    /// and arguments, never on the context, the clock, chance or anything else. An output whose
+    /// input and arguments are literals and whose filters are all pure is computed once, when
+    /// its template is parsed (`{{ 'a.css' | asset_url | stylesheet_tag }}`; see
+    /// `ConstantFolding`). False unless said: never for `date` (now), `t`, random-like filters
+    /// or filters reading variables.
+    public let isPure: Bool
 
     /// `writer` and `wrapper` as stored: not optional, so that a render calls them straight from
     /// these `let`s (an optional closure is copied, its context retained and released, to be
@@ -66,9 +73,11 @@ public final class FilterDefinition: Sendable {
     private static let noWrapper: FilterWrapper = { _, _, _, _ in }
 
     public init(_ name: String, arguments: ClosedRange<Int> = 0...0, keywords: Bool = false,
-                _ function: @escaping FilterFunction, writer: FilterWriter? = nil, wrapper: FilterWrapper? = nil)
+                _ function: @escaping FilterFunction, writer: FilterWriter? = nil, wrapper: FilterWrapper? = nil,
+                pure: Bool = false)
     {
         self.name = name
+        self.isPure = pure
         self.minArguments = arguments.lowerBound
         self.maxArguments = arguments.upperBound
         self.acceptsKeywords = keywords
@@ -88,6 +97,23 @@ public final class FilterDefinition: Sendable {
             self.hasWrapper = false
         }
     }
+
+    /// The same filter (its name, arity, function, writer and wrapper), marked pure.
+    private init(pure definition: FilterDefinition) {
+        name = definition.name
+        minArguments = definition.minArguments
+        maxArguments = definition.maxArguments
+        acceptsKeywords = definition.acceptsKeywords
+        function = definition.function
+        writerFunction = definition.writerFunction
+        hasWriter = definition.hasWriter
+        wrapperFunction = definition.wrapperFunction
+        hasWrapper = definition.hasWrapper
+        isPure = true
+    }
+
+    /// This filter marked pure (see `isPure`): for definitions listed elsewhere.
+    public func markedPure() -> FilterDefinition { isPure ? self : FilterDefinition(pure: self) }
 
     @inline(__always)
     func checkArity(_ arguments: FilterArguments) throws {

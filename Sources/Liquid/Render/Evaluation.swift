@@ -278,7 +278,26 @@ extension RenderContext {
         if let special = Self.specialTest(r) {
             return try Self.applySpecial(special, op, evaluate(l))
         }
-        let a = try evaluate(l).resolvingDrop(), b = try evaluate(r).resolvingDrop()
+        // A variable compared where its value is stored (not a drop, which resolves to a new
+        // value), with a literal or another such variable: nothing is copied, and nothing runs
+        // between finding the stored values and comparing them.
+        if case .variable(let lp) = l, let a = storedValue(lp), !a.pointee.isDrop {
+            switch r {
+            case .literal:
+                return try Self.compare(a.pointee, op, evaluate(r))
+            case .variable(let rp):
+                if let b = storedValue(rp), !b.pointee.isDrop { return try Self.compare(a.pointee, op, b.pointee) }
+            default: break
+            }
+        } else if case .literal = l, case .variable(let rp) = r, let b = storedValue(rp), !b.pointee.isDrop {
+            return try Self.compare(evaluate(l), op, b.pointee)
+        }
+        return try Self.compare(evaluate(l).resolvingDrop(), op, evaluate(r).resolvingDrop())
+    }
+
+    /// `a op b` for values that are not drops.
+    @inline(__always)
+    private static func compare(_ a: borrowing Value, _ op: ComparisonOperator, _ b: borrowing Value) throws -> Bool {
         switch op {
         case .equal: return a.liquidEquals(b)
         case .notEqual: return !a.liquidEquals(b)

@@ -296,16 +296,25 @@ public final class RenderContext {
 
     /// Push a scope holding one loop variable (and the loop's drop); returns the variable's slot.
     func pushLoopScope(drop name: String, _ drop: Value, variable: String) -> Int {
+        pushLoopScope(drop: name, hash: Self.loopDropHash(name), drop, variable: variable, hash: KeyHash.of(variable))
+    }
+
+    /// `pushLoopScope` with the names' hashes known (a `for` tag hashes its variable when parsed).
+    @inline(__always)
+    func pushLoopScope(drop name: String, hash dropHash: Int, _ drop: Value, variable: String, hash variableHash: Int) -> Int {
         // A render starts with empty scopes: make room for a few loops at once instead of
         // regrowing the array one element at a time.
         if stack.capacity == 0 { stack.reserveCapacity(16) }
         frames.append(stack.count)
-        push(Binding(name, hash: Self.loopDropHash(name), drop))
-        push(Binding(variable, .nil))
+        push(Binding(name, hash: dropHash, drop))
+        push(Binding(variable, hash: variableHash, .nil))
         return stack.count - 1
     }
 
-    private static let forloopHash = KeyHash.of("forloop")
+    /// `forloop`'s name and hash, for a `for` tag pushing its scope.
+    static let forloopName = "forloop"
+
+    static let forloopHash = KeyHash.of("forloop")
     private static let tablerowloopHash = KeyHash.of("tablerowloop")
 
     /// The hash of a loop drop's name: one of two names, hashed once.

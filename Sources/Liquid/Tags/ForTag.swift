@@ -1,6 +1,8 @@
 /// `{% for item in collection reversed limit: n offset: n|continue %}...{% else %}...{% endfor %}`.
 struct ForTag: Node {
     let variable: String
+    /// `KeyHash` of `variable`, computed once here rather than at every render.
+    let variableHash: Int
     let collection: Expression
     /// `var-collection`, the key for `offset: continue` and `forloop.name`.
     let loopName: String
@@ -32,7 +34,8 @@ struct ForTag: Node {
             body.removeBlankText()
             elseBody?.removeBlankText()
         }
-        return ForTag(variable: variable, collection: collection, loopName: loopName,
+        let variableHash = KeyHash.of(variable)
+        return ForTag(variable: variable, variableHash: variableHash, collection: collection, loopName: loopName,
                       reversed: reversed, limit: limit, offsetExpression: offsetExpression,
                       continueOffset: continueOffset, body: body, elseBody: elseBody, offset: tag.offset, blank: blank)
     }
@@ -69,7 +72,8 @@ struct ForTag: Node {
         }
         let enclosing = context.innermostForloop
         context.innermostForloop = forloop
-        let slot = context.pushLoopScope(drop: "forloop", .drop(forloop), variable: variable)
+        let slot = context.pushLoopScope(drop: RenderContext.forloopName, hash: RenderContext.forloopHash, .drop(forloop),
+                                         variable: variable, hash: variableHash)
         defer {
             context.popScope()
             context.innermostForloop = enclosing

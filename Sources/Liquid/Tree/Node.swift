@@ -74,6 +74,8 @@ public struct Block: Sendable {
         let nodes = self.nodes
         if let first = nodes.baseAddress {
             let text = InlineNode.metadata(TextNode.self), output = InlineNode.metadata(OutputNode.self)
+            let folded = InlineNode.metadata(FoldedOutputNode.self)
+            let ifTag = InlineNode.metadata(IfTag.self)
             for i in nodes.indices {
                 let node = first + i
                 do {
@@ -86,6 +88,12 @@ public struct Block: Sendable {
                         continue  // text never interrupts
                     case output:
                         try context.write(OutputNode.expression(at: InlineNode.value(node, as: OutputNode.self)), into: &out)
+                    case folded:
+                        FoldedOutputNode.write(at: InlineNode.value(node, as: FoldedOutputNode.self), into: &out)
+                        continue  // computed at parse: never throws or interrupts
+                    // The commonest tag, called directly rather than through its witness table.
+                    case ifTag:
+                        try InlineNode.value(node, as: IfTag.self).pointee.render(context, into: &out)
                     default:
                         try node.pointee.render(context, into: &out)
                     }

@@ -99,6 +99,10 @@ extension Value {
     /// `write(to:)` for a value read where it is stored, without copying it first (a string
     /// is appended from its storage; other kinds are rare in output and take the general way).
     static func write(at stored: UnsafePointer<Value>, to out: inout OutputBuffer) {
+        // A string's bytes read where they are: binding it would retain and release it.
+        if case .string = stored.pointee, let bytes = StringInPlace.utf8(ofStringValue: stored) {
+            return out.append(utf8: bytes)
+        }
         switch stored.pointee {
         case .nil: return
         case .string(let s): out.append(s)

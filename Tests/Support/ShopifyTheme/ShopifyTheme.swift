@@ -14,8 +14,17 @@ public enum ShopifyTheme {
     public static func install(into env: inout Environment) {
         env.register(PaginateTag.definition)
         env.register(FormTag.definition)
-        for filter in filters { env.register(filter) }
+        for filter in filters { env.register(pureFilters.contains(filter.name) ? filter.markedPure() : filter) }
     }
+
+    /// The theme's filters whose result depends on their input and arguments alone (none reads
+    /// the template's variables): an output of a literal through these (the layouts' asset
+    /// links) is computed once, when the template is parsed.
+    static let pureFilters: Set<String> = [
+        "money", "money_with_currency", "asset_url", "global_asset_url", "shopify_asset_url", "script_tag",
+        "stylesheet_tag", "link_to", "img_tag", "link_to_vendor", "link_to_type", "product_img_url",
+        "default_pagination", "pluralize", "json",
+    ]
 
     /// An environment with the standard tags and filters plus Shopify's theme ones.
     public static func environment() -> Environment {
