@@ -205,8 +205,7 @@ public struct TemplateParser {
                 } else {
                     let expression = try parser.parseFilteredExpression(offset: token.range.lowerBound)
                     try parser.finish()
-                    let markup = UnsafeBufferPointer(start: input.base + token.inner.lowerBound, count: token.inner.count)
-                    if !ConstantFolding.fold(expression, markup: markup, mode: mode, into: nodes) { nodes.pushOutput(expression) }
+                    if !ConstantFolding.fold(expression, in: input.arena, into: nodes) { nodes.pushOutput(expression) }
                 }
                 trimNextText = token.trimRight
             case .tag:

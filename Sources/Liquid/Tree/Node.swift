@@ -89,8 +89,7 @@ public struct Block: Sendable {
                     case output:
                         try context.write(OutputNode.expression(at: InlineNode.value(node, as: OutputNode.self)), into: &out)
                     case folded:
-                        FoldedOutputNode.write(at: InlineNode.value(node, as: FoldedOutputNode.self), into: &out)
-                        continue  // computed at parse: never throws or interrupts
+                        try FoldedOutputNode.write(at: InlineNode.value(node, as: FoldedOutputNode.self), context, into: &out)
                     // The commonest tag, called directly rather than through its witness table.
                     case ifTag:
                         try InlineNode.value(node, as: IfTag.self).pointee.render(context, into: &out)

@@ -98,6 +98,18 @@ struct ArenaSlab<Element> {
         state.pointee = State(chunk: chunk, count: 0, capacity: capacity)
     }
 
+    /// `body` for every value stored, newest chunk first.
+    func forEach(_ body: (UnsafePointer<Element>) -> Void) {
+        var chunk: UnsafeMutableRawPointer? = state.pointee.chunk
+        while let c = chunk {
+            let header = c.assumingMemoryBound(to: ChunkHeader.self).pointee
+            for i in 0..<header.count {
+                body((c + Self.headerSize + i * Self.slotSize).assumingMemoryBound(to: Element.self))
+            }
+            chunk = header.previous
+        }
+    }
+
     /// Destroy every value and free the chunks it allocated (not the owner's memory).
     func free() {
         var chunk: UnsafeMutableRawPointer? = state.pointee.chunk

@@ -16,6 +16,8 @@ struct SyntaxArena: @unchecked Sendable {
     let branches: ArenaSlab<IfTag.Branch>
     /// The bounds of range expressions that are not literals (rare).
     let ranges: ArenaSlab<RangeExpression.Bounds>
+    /// Constant outputs and the text each keeps after its first render (see `ConstantFolding`).
+    let foldedOutputs: ArenaSlab<FoldedOutput>
     /// The nodes of every body.
     let nodes: NodeRuns
     /// The states and first chunks of all three, in one allocation.
@@ -35,7 +37,9 @@ struct SyntaxArena: @unchecked Sendable {
         let literalBytes = ArenaSlab<Value>.firstBytes(capacity: literalCapacity)
         let branchBytes = ArenaSlab<IfTag.Branch>.firstBytes(capacity: branchCapacity)
         let rangeBytes = ArenaSlab<RangeExpression.Bounds>.firstBytes(capacity: 1)
-        block = ArenaMemory.allocate(pathBytes + callBytes + literalBytes + branchBytes + rangeBytes
+        let foldedCapacity = min(max(sourceBytes / 500, 2), 256)
+        let foldedBytes = ArenaSlab<FoldedOutput>.firstBytes(capacity: foldedCapacity)
+        block = ArenaMemory.allocate(pathBytes + callBytes + literalBytes + branchBytes + rangeBytes + foldedBytes
                                      + NodeRuns.firstBytes(capacity: nodeCapacity))
         var at = block
         paths = ArenaSlab(at: at, capacity: pathCapacity)
@@ -48,6 +52,8 @@ struct SyntaxArena: @unchecked Sendable {
         at += branchBytes
         ranges = ArenaSlab(at: at, capacity: 1)
         at += rangeBytes
+        foldedOutputs = ArenaSlab(at: at, capacity: foldedCapacity)
+        at += foldedBytes
         nodes = NodeRuns(at: at, capacity: nodeCapacity)
     }
 
@@ -59,6 +65,8 @@ struct SyntaxArena: @unchecked Sendable {
         literals.free()
         branches.free()
         ranges.free()
+        foldedOutputs.forEach(FoldedOutput.releaseText)
+        foldedOutputs.free()
         ArenaMemory.free(block)
     }
 }
