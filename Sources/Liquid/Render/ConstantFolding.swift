@@ -2,8 +2,10 @@ import Synchronization
 
 /// Constant outputs: `{{ 'theme.css' | asset_url | stylesheet_tag }}`, whose input and
 /// arguments are literals and whose filters are all pure (`FilterDefinition.isPure`), prints the
-/// same text on every render. Its first render computes it the ordinary way and keeps the text
-/// with the template; later renders print the kept text (`FoldedOutputNode`).
+/// same text on every render. Its first renders compute it the ordinary way; the second keeps the
+/// text with the template, and later renders print the kept text (`FoldedOutputNode`). (Not the
+/// first: a template rendered once, as one parsed for a single message often is, would pay for
+/// keeping a text it never prints again.)
 ///
 /// Only what cannot differ between renders is kept: a literal input (not a variable, range or
 /// `empty`/`blank`), every filter known, pure, with literal arguments of the right number. A
@@ -32,13 +34,17 @@ enum ConstantFolding {
     }
 }
 
-/// A constant output in its template's arena: the expression, and the text its first render
-/// printed (0 until then), set once by compare-and-swap and released with the template.
+/// A constant output in its template's arena: the expression, and the text a render kept (0
+/// before the first render, `renderedOnce` after it), set by compare-and-swap and released with
+/// the template.
 struct FoldedOutput {
     let expression: FilteredExpression
-    /// An `Unmanaged<FoldedText>` retained by this output, as its address; read and written only
-    /// as an `Atomic<UInt>` (see `textSlot`).
+    /// An `Unmanaged<FoldedText>` retained by this output, as its address, or 0 or
+    /// `renderedOnce`; read and written only as an `Atomic<UInt>` (see `textSlot`).
     private var text: UInt
+
+    /// The text word after one render: not an address (objects are 16-byte aligned).
+    static var renderedOnce: UInt { 1 }
 
     init(expression: FilteredExpression, text: UInt) {
         self.expression = expression
@@ -62,7 +68,8 @@ struct FoldedOutput {
 
     /// Release the kept text, if any (the arena is being freed: no render is running).
     static func releaseText(_ output: UnsafePointer<FoldedOutput>) {
-        if let kept = UnsafeRawPointer(bitPattern: textSlot(output).pointee.load(ordering: .acquiring)) {
+        let word = textSlot(output).pointee.load(ordering: .acquiring)
+        if word > renderedOnce, let kept = UnsafeRawPointer(bitPattern: word) {
             Unmanaged<FoldedText>.fromOpaque(kept).release()
         }
     }
@@ -101,23 +108,30 @@ struct FoldedOutputNode: Node, @unchecked Sendable {
     let output: UnsafePointer<FoldedOutput>
     let offset: Int
 
-    /// Print the output of the node at `node`: the kept text, or (the first time) the output
-    /// computed the ordinary way, then kept.
+    /// Print the output of the node at `node`: the kept text, or the output computed the
+    /// ordinary way (and kept, from the second render on).
     @inline(__always)
     static func write(at node: UnsafePointer<FoldedOutputNode>, _ context: RenderContext, into out: inout OutputBuffer) throws {
         let output = node.pointee.output
-        if let kept = UnsafeRawPointer(bitPattern: FoldedOutput.textSlot(output).pointee.load(ordering: .acquiring)) {
+        let word = FoldedOutput.textSlot(output).pointee.load(ordering: .acquiring)
+        if word > FoldedOutput.renderedOnce, let kept = UnsafeRawPointer(bitPattern: word) {
             Unmanaged<FoldedText>.fromOpaque(kept)._withUnsafeGuaranteedRef { $0.write(into: &out) }
             return
         }
-        try writeFirst(output, context, into: &out)
+        try writeComputed(output, keep: word == FoldedOutput.renderedOnce, context, into: &out)
     }
 
-    /// The first render: written as any output is, and the bytes it wrote kept. A render on
-    /// another thread that kept its text first wins (the same bytes).
-    private static func writeFirst(_ output: UnsafePointer<FoldedOutput>, _ context: RenderContext, into out: inout OutputBuffer) throws {
+    /// Written as any output is; the first time noted, the second time the bytes it wrote kept. A
+    /// render on another thread that kept its text first wins (the same bytes).
+    private static func writeComputed(_ output: UnsafePointer<FoldedOutput>, keep: Bool, _ context: RenderContext,
+                                      into out: inout OutputBuffer) throws {
         let start = out.count
         try context.write(FoldedOutput.expression(output), into: &out)
+        guard keep else {
+            _ = FoldedOutput.textSlot(output).pointee.compareExchange(expected: 0, desired: FoldedOutput.renderedOnce,
+                                                                       ordering: .relaxed)
+            return
+        }
         let written = out.count - start
         guard written <= ConstantFolding.maxKeptBytes else { return }
         let text = out.withUnsafeBytes { bytes in
@@ -125,7 +139,7 @@ struct FoldedOutputNode: Node, @unchecked Sendable {
         }
         let kept = Unmanaged.passRetained(text)
         if !FoldedOutput.textSlot(output).pointee.compareExchange(
-            expected: 0, desired: UInt(bitPattern: kept.toOpaque()), ordering: .releasing).exchanged {
+            expected: FoldedOutput.renderedOnce, desired: UInt(bitPattern: kept.toOpaque()), ordering: .releasing).exchanged {
             kept.release()
         }
     }
