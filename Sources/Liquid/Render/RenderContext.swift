@@ -39,8 +39,8 @@ public final class RenderContext {
     /// The template being rendered, for locating errors.
     @exclusivity(unchecked) var templateSource: [UInt8]
     @exclusivity(unchecked) var templateName: String?
-    /// The output buffer of a finished render, kept with a template's spare context so that the
-    /// next render of the template writes into warm memory instead of allocating.
+    /// The output buffer of a finished render, kept with the context while it waits as a spare,
+    /// so that the next render it serves writes into warm memory instead of allocating.
     @exclusivity(unchecked) var spareOutput: OutputBuffer?
 
     enum Interrupt { case none, breakLoop, continueLoop }
@@ -105,21 +105,12 @@ public final class RenderContext {
         self.environment = environment
         self.session = session
         self.globals = globals
-        var l: [Binding] = []
-        l.reserveCapacity(locals.count)
-        var mask: UInt64 = 0
-        for (k, v) in locals {
-            let binding = Binding(k, v)
-            mask |= Self.nameBit(binding.hash)
-            l.append(binding)
-        }
-        self.locals = l
-        self.outerNames = mask
-        self.scopeNames = mask
+        self.locals = []
         self.registers = registers
         self.partialChain = partialChain
         self.templateSource = templateSource
         self.templateName = templateName
+        setLocals(locals)
     }
 
     /// A context for a `render` partial: same globals and session, nothing else.
@@ -134,6 +125,11 @@ public final class RenderContext {
     /// if it had just been made with `globals` and `locals`.
     func prepareForReuse(globals: LiquidObject, locals: [String: Value]) {
         self.globals = globals
+        setLocals(locals)
+    }
+
+    /// Bind a render's locals into the (empty) `locals` list and note their names.
+    private func setLocals(_ locals: [String: Value]) {
         var mask: UInt64 = 0
         if !locals.isEmpty {
             self.locals.reserveCapacity(locals.count)
@@ -157,7 +153,7 @@ public final class RenderContext {
 
     /// After a render that finished without error: drop everything the render put in this
     /// context (its data, assigns, registers, session state) but keep the storage, so the context
-    /// can be reused by the next render of the same template. Returns false when something else
+    /// can serve the next render (of this template, or of another after `rebind`). Returns false when something else
     /// holds the context's session (a filter kept it, say): then the context must not be reused.
     func finishForReuse() -> Bool {
         globals = LiquidObject()
