@@ -79,8 +79,9 @@ public final class Template: Sendable {
 
     /// A context (with its session, arrays and output buffer) left by a finished render, which the
     /// next render without a session of its own takes instead of making one: a render then
-    /// allocates almost nothing for its own state. One per template; taken and put back
-    /// atomically, so renders on other threads at the same time each make their own.
+    /// allocates almost nothing for its own state. A finished context goes to `sharedSpare`
+    /// first and here only when that one is taken (renders on several threads at once); taken
+    /// and put back atomically, so renders at the same time each get their own.
     /// (Held as the address of a retained `Unmanaged` reference, 0 for none: the context is not
     /// `Sendable`, but only one render at a time ever holds it.)
     private let spare = Atomic<UInt>(0)
