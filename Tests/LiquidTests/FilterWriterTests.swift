@@ -84,4 +84,22 @@ struct FilterWriterTests {
         let chained = try env.parse(String(source.dropLast(2)) + "| append: '' }}").render(globals: globals)
         #expect(last == chained, "\(source) with x = \(x)")
     }
+
+    /// A filter given only a wrapper writes through it: printed last, it writes what its
+    /// function returns, for strings, numbers and nil.
+    @Test func aWrapperServesAsTheWriter() throws {
+        var env = Environment()
+        env.register(FilterDefinition("bracket", { input, _, _ in .string("[" + input.liquidString + "]") },
+                                      wrapper: { writeInput, _, _, out in
+                                          out.append(literal: "[")
+                                          try writeInput(&out)
+                                          out.append(literal: "]")
+                                      }))
+        #expect(env.filters["bracket"]?.writer != nil)
+        let template = try env.parse("{{ x | bracket }}|{{ x | bracket | append: '' }}")
+        for x: Value in ["a <b>", 12, 1.5, .nil] {
+            let parts = try template.render(globals: ["x": x]).split(separator: "|", omittingEmptySubsequences: false)
+            #expect(parts.count == 2 && parts[0] == parts[1], "\(x)")
+        }
+    }
 }

@@ -52,7 +52,8 @@ public final class FilterDefinition: Sendable {
     /// filter is the last of an output and the one before it has a writer
     /// (`{{ 'a.js' | asset_url | script_tag }}`), so that neither makes a String. It must write
     /// exactly what `writer` (or `function`'s result) would for an input printing as what
-    /// `writeInput` writes; output written before an error is taken back.
+    /// `writeInput` writes; output written before an error is taken back. A filter given a
+    /// wrapper and no writer gets one from it, wrapping the input's text.
     public var wrapper: FilterWrapper? { hasWrapper ? wrapperFunction : nil }
     /// Whether the filter is pure: its result (and whether it throws) depends only on its input
     /// and arguments, never on the context, the clock, chance or anything else. An output whose
@@ -84,6 +85,12 @@ public final class FilterDefinition: Sendable {
         self.function = function
         if let writer {
             self.writerFunction = writer
+            self.hasWriter = true
+        } else if let wrapper {
+            // A wrapper is a writer too: the input's text is what it wraps.
+            self.writerFunction = { input, arguments, context, out in
+                try wrapper({ $0.append(input.liquidString) }, arguments, context, &out)
+            }
             self.hasWriter = true
         } else {
             self.writerFunction = Self.noWriter

@@ -243,7 +243,6 @@ public struct FilterCall: Sendable {
         ref = arena.calls.store(consume storage)
     }
 
-    var definition: FilterDefinition? { storage.pointee.definitionUnretained?.takeUnretainedValue() }
     var definitionUnretained: Unmanaged<FilterDefinition>? { storage.pointee.definitionUnretained }
     /// The literal arguments, nil when some argument is an expression.
     var constantArguments: FilterArguments? {

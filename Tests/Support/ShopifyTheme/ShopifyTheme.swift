@@ -69,15 +69,11 @@ public enum ShopifyTheme {
             out.append(literal: "/shopify/")
             out.append(input.liquidString)
         }),
-        // The tags below are their input with markup around it: they also have a wrapper, which
-        // writes that markup around the text of an URL filter before them written in place
-        // (`{{ 'a.js' | asset_url | script_tag }}` makes no String at all).
+        // The tags below are their input with markup around it: a wrapper writes that markup
+        // around the text of an URL filter before them written in place (`{{ 'a.js' | asset_url
+        // | script_tag }}` makes no String at all), and serves as their writer too.
         FilterDefinition("script_tag", { input, _, _ in
             .string(.concatenating("<script src=\"", input.liquidString, "\" type=\"text/javascript\"></script>"))
-        }, writer: { input, _, _, out in
-            out.append(literal: "<script src=\"")
-            out.append(input.liquidString)
-            out.append(literal: "\" type=\"text/javascript\"></script>")
         }, wrapper: { writeInput, _, _, out in
             out.append(literal: "<script src=\"")
             try writeInput(&out)
@@ -86,12 +82,6 @@ public enum ShopifyTheme {
         FilterDefinition("stylesheet_tag", arguments: 0...1, { input, args, _ in
             let media = optional(args, 0)?.liquidString ?? "all"
             return .string(.concatenating("<link href=\"", input.liquidString, "\" rel=\"stylesheet\" type=\"text/css\"  media=\"", media, "\"  />"))
-        }, writer: { input, args, _, out in
-            out.append(literal: "<link href=\"")
-            out.append(input.liquidString)
-            out.append(literal: "\" rel=\"stylesheet\" type=\"text/css\"  media=\"")
-            out.append(optional(args, 0)?.liquidString ?? "all")
-            out.append(literal: "\"  />")
         }, wrapper: { writeInput, args, _, out in
             out.append(literal: "<link href=\"")
             try writeInput(&out)
